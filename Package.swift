@@ -46,6 +46,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .testTarget(name: "ClerkAPITests", dependencies: ["ClerkAPI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,8 +68,9 @@ struct JSONTextParser {
     }
 
     private mutating func parseLiteral(_ word: String) throws(JSONParseError) {
+        let start = failure("expected '\(word)'")
         for expected in word.unicodeScalars {
-            guard current == expected else { throw failure("expected '\(word)'") }
+            guard current == expected else { throw start }
             advance()
         }
     }
