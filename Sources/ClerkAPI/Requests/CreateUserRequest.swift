@@ -43,7 +43,7 @@ public struct CreateUserRequest: Codable, Sendable, Hashable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case locale, username, password, banned, locked
         case externalID = "external_id"
         case firstName = "first_name"

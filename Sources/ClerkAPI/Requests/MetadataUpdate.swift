@@ -13,7 +13,7 @@ public struct MetadataUpdate: Codable, Sendable, Hashable {
 
     public var isEmpty: Bool { publicMetadata == nil && privateMetadata == nil && unsafeMetadata == nil }
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case publicMetadata = "public_metadata"
         case privateMetadata = "private_metadata"
         case unsafeMetadata = "unsafe_metadata"

@@ -30,7 +30,7 @@ public struct UpdateUserRequest: Codable, Sendable, Hashable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case locale, username, password
         case externalID = "external_id"
         case firstName = "first_name"

@@ -24,7 +24,7 @@ public struct CreditAdjustment: Codable, Sendable, Hashable {
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case amount, action, currency, note
         case idempotencyKey = "idempotency_key"
     }

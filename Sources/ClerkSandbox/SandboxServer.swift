@@ -1,0 +1,102 @@
+import ClerkAPI
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Synchronization
+
+/// How to run a sandbox.
+public struct SandboxConfiguration: Sendable {
+    /// Loopback only unless told otherwise: the sandbox has one well-known key and no TLS.
+    public var host = "127.0.0.1"
+    /// 0 picks a free port.
+    public var port = 0
+    public var secretKey: String
+    /// A file to keep the data in; nil uses a temporary file removed on exit.
+    public var databasePath: String?
+    /// Demo users to generate into an empty database.
+    public var users = 500
+    public var seed: UInt64 = 1
+    public var faults = FaultPlan.none
+    public var logger = Logger(label: "clerk-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    public init(secretKey: String) {
+        self.secretKey = secretKey
+    }
+
+    /// The key used when the console starts its own sandbox.
+    public static let embeddedSecretKey = "sk_test_sandbox_clerk_triage_local"
+}
+
+/// A running sandbox: a real HTTP server speaking the Clerk Backend API Users endpoints.
+public final class SandboxServer: Sendable {
+    /// `http://127.0.0.1:PORT/v1`
+    public let baseURL: String
+    public let port: Int
+    public let generatedUsers: Int
+    private let task: Task<Void, any Error>
+    private let store: SandboxStore
+
+    private init(baseURL: String, port: Int, generatedUsers: Int, task: Task<Void, any Error>, store: SandboxStore) {
+        self.baseURL = baseURL
+        self.port = port
+        self.generatedUsers = generatedUsers
+        self.task = task
+        self.store = store
+    }
+
+    /// Opens the database, generates demo users if it is empty, and returns once the server accepts connections.
+    public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
+        let store = try SandboxStore(path: configuration.databasePath)
+        let baseURL = Mutex("http://\(configuration.host):\(configuration.port)/v1")
+        let directory = UserDirectory(store: store, now: { Date().unixMillis }, publicBaseURL: { baseURL.withLock { $0 } })
+        var generated = 0
+        if try await store.userCount() == 0, configuration.users > 0 {
+            generated = try await DemoDataGenerator(seed: configuration.seed, now: Date().unixMillis).generate(users: configuration.users, into: store)
+        }
+        let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed))
+        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let application = Application(
+            router: routes.router(secretKey: configuration.secretKey),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "clerk-sandbox"),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? configuration.port)
+                portContinuation.finish()
+            },
+            logger: configuration.logger)
+        let task = Task {
+            defer { portContinuation.finish() }
+            // No signal handlers: whoever embeds the sandbox owns the process's signals.
+            try await application.runService(gracefulShutdownSignals: [])
+        }
+        var iterator = portStream.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            // The server stopped before it ran: report why.
+            try await task.value
+            throw SandboxStartError(host: configuration.host, port: configuration.port)
+        }
+        let url = "http://\(configuration.host):\(port)/v1"
+        baseURL.withLock { $0 = url }
+        return SandboxServer(baseURL: url, port: port, generatedUsers: generated, task: task, store: store)
+    }
+
+    /// Serves until the calling task is cancelled or the server fails.
+    public func wait() async throws {
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    public func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+}
+
+public struct SandboxStartError: Error, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    public var description: String { "the sandbox could not listen on \(host):\(port); is the port in use?" }
+}

@@ -1,0 +1,98 @@
+import ClerkAPI
+import Foundation
+import GRDB
+
+/// The sandbox's SQLite database (WAL): a file the caller names, or a temporary one that is
+/// removed when the store goes away.
+final class SandboxStore: Sendable {
+    let writer: DatabasePool
+    let indexer = UserIndexer()
+    private let temporaryPath: String?
+
+    init(path: String?) throws {
+        let resolved: String
+        if let path {
+            resolved = path
+            temporaryPath = nil
+        } else {
+            resolved = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-sandbox-\(UUID().uuidString).sqlite").path
+            temporaryPath = resolved
+        }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // Durability across power loss is not worth write speed for a sandbox.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.maximumReaderCount = 8
+        writer = try DatabasePool(path: resolved, configuration: configuration)
+        try Schema.migrator().migrate(writer)
+    }
+
+    deinit {
+        if let temporaryPath {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryPath + suffix) }
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        try await writer.read(body)
+    }
+
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        try await writer.write(body)
+    }
+
+    func userCount() async throws -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM users") ?? 0 }
+    }
+}
+
+/// A user as loaded for a change: its rowid (the key of every side table) and its document.
+struct StoredUser: Sendable {
+    var rowid: Int64
+    var user: User
+
+    static func load(_ id: String, in db: Database) throws -> StoredUser {
+        guard let row = try Row.fetchOne(db, sql: "SELECT rowid, doc FROM users WHERE id = ?", arguments: [id]) else {
+            throw SandboxError.notFound("user", id: id)
+        }
+        let doc: String = row["doc"]
+        return StoredUser(rowid: row["rowid"], user: try WireCoding.decoder.decode(User.self, from: Data(doc.utf8)))
+    }
+
+    static func rowid(of id: String, in db: Database) throws -> Int64 {
+        guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM users WHERE id = ?", arguments: [id]) else {
+            throw SandboxError.notFound("user", id: id)
+        }
+        return rowid
+    }
+}
+
+/// The secrets behind a user: never part of the user document, never returned by the API.
+struct Credentials: Sendable {
+    var passwordHash: String?
+    var passwordCompromised = false
+    var totpSecret: String?
+    var backupCodeHashes: [String] = []
+
+    static func load(rowid: Int64, in db: Database) throws -> Credentials {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM credentials WHERE user_rowid = ?", arguments: [rowid]) else {
+            return Credentials()
+        }
+        let codes: String = row["backup_code_hashes"]
+        return Credentials(
+            passwordHash: row["password_hash"], passwordCompromised: row["password_compromised"], totpSecret: row["totp_secret"],
+            backupCodeHashes: (try? JSONDecoder().decode([String].self, from: Data(codes.utf8))) ?? [])
+    }
+
+    func save(rowid: Int64, in db: Database) throws {
+        let codes = String(decoding: (try? JSONEncoder().encode(backupCodeHashes)) ?? Data("[]".utf8), as: UTF8.self)
+        try db.cachedStatement(sql: """
+            INSERT INTO credentials (user_rowid, password_hash, password_compromised, totp_secret, backup_code_hashes)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(user_rowid) DO UPDATE SET password_hash = excluded.password_hash,
+            password_compromised = excluded.password_compromised, totp_secret = excluded.totp_secret,
+            backup_code_hashes = excluded.backup_code_hashes
+            """).execute(arguments: [rowid, passwordHash, passwordCompromised, totpSecret, codes])
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ClerkAPI
+import ClerkSandbox
+import Foundation
+
+/// Generation time at N users, then list and count latency for partial-match queries, measured
+/// from the client over loopback HTTP as the console would see them.
+struct SandboxBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sandbox", abstract: "Sandbox generation speed and query latency.")
+
+    @Option(help: "Demo users to generate.")
+    var users = 100_000
+
+    @Option(help: "Requests per query text and endpoint.")
+    var rounds = 20
+
+    func run() async throws {
+        var configuration = SandboxConfiguration(secretKey: "sk_test_bench")
+        configuration.users = users
+        let started = ContinuousClock.now
+        let server = try await SandboxServer.start(configuration)
+        let generation = started.duration(to: .now)
+        Output.line("generate \(users) users: \(Self.format(generation))")
+
+        let client = ClerkClient(configuration: ClerkConfiguration(
+            baseURL: server.baseURL, secretKey: SecretKey("sk_test_bench"), retry: .none, rateLimits: .unlimited))
+        // Three characters and longer, across scripts, common and rare.
+        let texts = ["ana", "lim", "smith", "example", "wei", "müller", "佐藤", "김", "hassan", "user_2", "+1201", "gonçalves", "zzq"]
+        var listTimes: [Duration] = []
+        var countTimes: [Duration] = []
+        for _ in 0..<2 { _ = try await client.users.list(UserListQuery(limit: 50)) }
+        for round in 0..<rounds {
+            for text in texts {
+                var filter = UserFilter()
+                filter.query = text
+                let listStart = ContinuousClock.now
+                _ = try await client.users.list(UserListQuery(filter: filter, limit: 50, offset: round % 3 * 50))
+                listTimes.append(listStart.duration(to: .now))
+                let countStart = ContinuousClock.now
+                _ = try await client.users.count(filter)
+                countTimes.append(countStart.duration(to: .now))
+            }
+        }
+        Output.line("GET /users?query=…&limit=50   \(Self.summary(listTimes))")
+        Output.line("GET /users/count?query=…      \(Self.summary(countTimes))")
+        await server.stop()
+    }
+
+    static func summary(_ samples: [Duration]) -> String {
+        let sorted = samples.sorted()
+        func percentile(_ p: Double) -> Duration { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        return "n=\(sorted.count) p50=\(format(percentile(0.5))) p95=\(format(percentile(0.95))) max=\(format(sorted.last ?? .zero))"
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return milliseconds >= 1000 ? String(format: "%.2f s", milliseconds / 1000) : String(format: "%.1f ms", milliseconds)
+    }
+}
