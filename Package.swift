@@ -47,6 +47,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClerkAPITests", dependencies: ["ClerkAPI"]),
+        .testTarget(
+            name: "SandboxIntegrationTests",
+            dependencies: ["ClerkAPI", "ClerkSandbox", .product(name: "Crypto", package: "swift-crypto")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
