@@ -36,6 +36,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "CTextWidth"),
+        .target(
+            name: "Terminal",
+            dependencies: ["CTextWidth", .product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "Terminal"]),
         .executableTarget(
             name: "clerk-triage",
             dependencies: [

@@ -1,0 +1,182 @@
+import CNcursesw
+import Glibc
+import Terminal
+
+public struct CursesStartError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The terminal, through ncursesw. Owns the tty from `start` to `stop`; only one may exist.
+///
+/// Frames are drawn with `erase()` + the grid + `doupdate()`, so ncurses sends only the cells that
+/// changed; `clear()` happens on resize and Ctrl-L only.
+public final class CursesTerminal: TerminalDevice {
+    private var screen: OpaquePointer?
+    private let wakeRead: Int32
+    private let inputDescriptor: Int32
+    private let outputDescriptor: Int32
+    private var colors = ColorPairs()
+    public private(set) var colorDepth: ColorDepth = .monochrome
+    private var pasteBuffer: String?
+    private var stopped = false
+
+    static let pasteStart: Int32 = 0x1000 + 1
+    static let pasteEnd: Int32 = 0x1000 + 2
+
+    /// Takes over the terminal. `input`/`output` default to the process's stdin/stdout; the
+    /// benchmark passes a pseudo-terminal instead to count bytes.
+    public init(noColor: Bool, input: UnsafeMutablePointer<FILE>? = nil, output: UnsafeMutablePointer<FILE>? = nil, installSignalHandlers: Bool = true) throws {
+        setlocale(LC_ALL, "")
+        let inputFile = input ?? ct_stdin()
+        let outputFile = output ?? ct_stdout()
+        inputDescriptor = fileno(inputFile)
+        outputDescriptor = fileno(outputFile)
+        TerminalRestore.saveModes(inputDescriptor)
+
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { throw CursesStartError(description: "could not create the wake pipe") }
+        wakeRead = pipeEnds[0]
+        wakeWriteDescriptor = pipeEnds[1]
+        for descriptor in pipeEnds { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK) }
+
+        set_escdelay(25)
+        // initscr() exits the process on a TERM it does not know (xterm-ghostty, xterm-kitty…).
+        let requested = getenv("TERM").map { String(cString: $0) } ?? ""
+        screen = requested.isEmpty ? nil : newterm(requested, outputFile, inputFile)
+        if screen == nil { screen = newterm("xterm-256color", outputFile, inputFile) }
+        guard screen != nil else { throw CursesStartError(description: "could not open the terminal (TERM=\(requested))") }
+
+        raw()
+        noecho()
+        nonl()
+        keypad(ct_stdscr(), true)
+        nodelay(ct_stdscr(), true)
+        curs_set(0)
+        if !noColor, has_colors() {
+            start_color()
+            use_default_colors()
+            colorDepth = ColorDepth(colors: Int(ct_colors()), noColor: false)
+        }
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        send(rawSequence: "\u{1B}[?2004h")
+        if installSignalHandlers {
+            TerminalRestore.installTerminationHandlers()
+            TerminalRestore.installResizeHandler()
+        }
+    }
+
+    deinit { stop() }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        send(rawSequence: "\u{1B}[?2004l")
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        TerminalRestore.restoreDefaultHandlers()
+        close(wakeRead)
+        close(wakeWriteDescriptor)
+    }
+
+    public var size: Size { Size(width: Int(ct_cols()), height: Int(ct_lines())) }
+
+    public func draw(_ grid: Grid, fullRepaint: Bool) {
+        let window = ct_stdscr()
+        if fullRepaint { wclear(window) } else { werase(window) }
+        let height = min(grid.size.height, Int(ct_lines()))
+        let width = min(grid.size.width, Int(ct_cols()))
+        var run: [wchar_t] = []
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let style = grid[x, y].style
+                let start = x
+                run.removeAll(keepingCapacity: true)
+                while x < width, grid[x, y].style == style {
+                    let cell = grid[x, y]
+                    if !cell.isContinuation {
+                        for scalar in cell.character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                    }
+                    x += 1
+                }
+                let (attributes, pair) = colors.attributes(for: style, depth: colorDepth)
+                ct_attr_set(attributes, pair)
+                run.append(0)
+                // The bottom-right cell makes addwstr report ERR after writing it; that is expected.
+                _ = run.withUnsafeBufferPointer { mvaddwstr(Int32(y), Int32(start), $0.baseAddress) }
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func waitForEvents(timeout: Duration?) -> [InputEvent] {
+        var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+        let milliseconds: Int32 = timeout.map { Int32(clamping: max(0, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)) } ?? -1
+        _ = poll(&descriptors, 2, milliseconds)
+        var events: [InputEvent] = []
+        var drain = [UInt8](repeating: 0, count: 64)
+        while read(wakeRead, &drain, drain.count) > 0 {}
+        if terminationRequested != 0 { events.append(.terminate) }
+        events += readKeys()
+        return events
+    }
+
+    public func wake() {
+        var byte: UInt8 = 0
+        _ = write(wakeWriteDescriptor, &byte, 1)
+    }
+
+    public func send(rawSequence: String) {
+        let bytes = Array(rawSequence.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(outputDescriptor, $0.baseAddress, $0.count) }
+    }
+
+    public func suspend() {
+        send(rawSequence: "\u{1B}[?2004l")
+        endwin()
+        raise(SIGSTOP)
+        // Resumed: take the terminal back and repaint everything.
+        reset_prog_mode()
+        send(rawSequence: "\u{1B}[?2004h")
+        clearok(ct_stdscr(), true)
+    }
+
+    private func readKeys() -> [InputEvent] {
+        var events: [InputEvent] = []
+        var value: wint_t = 0
+        while true {
+            let status = wget_wch(ct_stdscr(), &value)
+            if status == ct_err() { break }
+            let code = Int32(bitPattern: value)
+            if status == ct_key_code_yes() {
+                if code == Self.pasteStart {
+                    pasteBuffer = ""
+                } else if code == Self.pasteEnd {
+                    if let text = pasteBuffer { events.append(.key(.paste(text))) }
+                    pasteBuffer = nil
+                } else if code == ct_key_resize() {
+                    events.append(.resize(size))
+                } else if let key = KeyDecoder.functionKey(code) {
+                    events.append(.key(key))
+                }
+                continue
+            }
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            if pasteBuffer != nil {
+                pasteBuffer?.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+                continue
+            }
+            if scalar.value == 0x1A {
+                suspend()
+                events.append(.resize(size))
+                continue
+            }
+            events.append(.key(KeyDecoder.character(scalar)))
+        }
+        return events
+    }
+}

@@ -1,0 +1,24 @@
+/// What the app loop needs from a terminal. `CursesBackend` provides the real one; tests can
+/// provide their own.
+public protocol TerminalDevice: AnyObject {
+    var size: Size { get }
+    var colorDepth: ColorDepth { get }
+    /// Draws a frame; `fullRepaint` clears first (on resize and Ctrl-L only: a clear costs ten
+    /// times the bytes of an update).
+    func draw(_ grid: Grid, fullRepaint: Bool)
+    /// Blocks until input arrives, `wake()` is called, or `timeout` passes; returns the events.
+    func waitForEvents(timeout: Duration?) -> [InputEvent]
+    /// Wakes `waitForEvents` from another thread.
+    func wake()
+    /// Sends an escape sequence the grid cannot express (OSC 52).
+    func send(rawSequence: String)
+    /// Hands the terminal back to the shell until the process is resumed (Ctrl-Z).
+    func suspend()
+}
+
+public enum InputEvent: Sendable, Hashable {
+    case key(Key)
+    case resize(Size)
+    /// Ctrl-C, SIGTERM, SIGHUP: the app should finish and return.
+    case terminate
+}
