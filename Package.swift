@@ -43,11 +43,18 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "Terminal"]),
+        .target(
+            name: "Triage",
+            dependencies: ["ClerkAPI", "Terminal", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "clerk-triage",
             dependencies: [
                 "ClerkAPI",
                 "ClerkSandbox",
+                "Terminal",
+                "CursesBackend",
+                "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),

@@ -130,6 +130,14 @@ public final class CursesTerminal: TerminalDevice {
         _ = write(wakeWriteDescriptor, &byte, 1)
     }
 
+    public func makeWaker() -> @Sendable () -> Void {
+        let descriptor = wakeWriteDescriptor
+        return {
+            var byte: UInt8 = 0
+            _ = write(descriptor, &byte, 1)
+        }
+    }
+
     public func send(rawSequence: String) {
         let bytes = Array(rawSequence.utf8)
         _ = bytes.withUnsafeBufferPointer { write(outputDescriptor, $0.baseAddress, $0.count) }

@@ -44,7 +44,7 @@ enum TerminalRestore {
                 raise(signalNumber)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
             sigaction(number, &action, nil)
         }
     }
@@ -62,7 +62,7 @@ enum TerminalRestore {
             _ = write(wakeWriteDescriptor, &byte, 1)
         }
         sigemptyset(&action.sa_mask)
-        action.sa_flags = Int32(SA_RESTART)
+        action.sa_flags = Int32(truncatingIfNeeded: SA_RESTART)
         sigaction(SIGWINCH, &action, &previousWinchHandler)
     }
 

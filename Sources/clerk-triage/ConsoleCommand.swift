@@ -1,34 +1,113 @@
 import ArgumentParser
 import ClerkAPI
 import ClerkSandbox
+import CursesBackend
 import Foundation
+import Logging
+import Terminal
+import Triage
 
 struct ConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
-        abstract: "Open the console (the default). Without CLERK_SECRET_KEY it opens on a local sandbox.")
+        abstract: "Open the console (the default). Without CLERK_SECRET_KEY it opens on a local sandbox.",
+        discussion: "Keys: ? in the console lists them all. tmux users: set -sg escape-time 10, or Esc takes a second.")
 
     @Option(name: .customLong("api-url"), help: "Clerk Backend API base URL (default: CLERK_API_URL, else https://api.clerk.com/v1).")
     var apiURL: String?
 
+    @Option(help: "Colour theme (default: CLERK_TRIAGE_THEME, the config file's theme, else dark).")
+    var theme: String?
+
     @Option(name: .customLong("sandbox-users"), help: "Demo users in the embedded sandbox.")
     var sandboxUsers = 2_000
 
+    @Option(name: .customLong("sandbox-seed"), help: "Seed of the embedded sandbox's demo users.")
+    var sandboxSeed: UInt64 = 1
+
+    @Option(name: .customLong("log-file"), help: "Where to log (never the terminal).")
+    var logFile = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-triage.log").path
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        if var configuration = ClerkConfiguration.fromEnvironment(environment) {
-            if let apiURL { configuration.baseURL = apiURL }
-            Output.line("Instance: \(configuration.baseURL) with key \(configuration.secretKey.masked).")
-            Output.line("The console screens are not built yet; see README.md for what exists today.")
-            return
+        let config = try loadConfig(environment)
+        var keymap = TriageKeymap.standard
+        do {
+            try keymap.override(config.keys)
+        } catch {
+            throw ValidationError("config \(config.path ?? ""): \(error)")
         }
-        var sandbox = SandboxConfiguration(secretKey: SandboxConfiguration.embeddedSecretKey)
-        sandbox.users = sandboxUsers
-        let server = try await SandboxServer.start(sandbox)
-        Output.line("No CLERK_SECRET_KEY set: the sandbox is up at \(server.baseURL) with \(server.generatedUsers) demo users.")
-        Output.line("Try: curl -H 'Authorization: Bearer \(SandboxConfiguration.embeddedSecretKey)' '\(server.baseURL)/users?limit=3'")
-        Output.line("The console screens are not built yet. Press Ctrl-C to stop the sandbox.")
-        _ = await SignalWaiter.waitForTermination()
-        await server.stop()
+        let catalog = ThemeCatalog.standard(environment: environment, executablePath: CommandLine.arguments[0])
+        let themeName = theme ?? environment["CLERK_TRIAGE_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme ?? "dark"
+        let chosenTheme: Theme
+        do {
+            chosenTheme = try catalog.load(themeName)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        LoggingSystem.bootstrap(FileLogHandler.factory(path: logFile, level: .info))
+        let logger = Logger(label: "clerk-triage")
+
+        var sandbox: SandboxServer?
+        var api: ClerkConfiguration
+        let isSandbox: Bool
+        if var configuration = ClerkConfiguration.fromEnvironment(environment, logger: logger) {
+            if let apiURL { configuration.baseURL = apiURL }
+            api = configuration
+            isSandbox = false
+        } else {
+            var settings = SandboxConfiguration(secretKey: SandboxConfiguration.embeddedSecretKey)
+            settings.users = sandboxUsers
+            settings.seed = sandboxSeed
+            let server = try await SandboxServer.start(settings)
+            sandbox = server
+            api = ClerkConfiguration(baseURL: server.baseURL, secretKey: SecretKey(SandboxConfiguration.embeddedSecretKey), rateLimits: .unlimited, logger: logger)
+            isSandbox = true
+        }
+        api.userAgent = "clerk-triage/\(ClerkTriageVersion.current)"
+        logger.info("console starting", metadata: ["instance": "\(api.baseURL)", "key": "\(api.secretKey.masked)"])
+
+        let client = ClerkClient(configuration: api)
+        let instance = Instance(configuration: api, isSandbox: isSandbox)
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let bindings = keymap
+        let outcome = await UIThread.run {
+            let terminal = try CursesTerminal(noColor: noColor)
+            defer { terminal.stop() }
+            let model = TriageModel(instance: instance, theme: chosenTheme.degraded(to: terminal.colorDepth), keymap: bindings,
+                                    size: terminal.size, now: Date().unixMillis)
+            let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: catalog, logger: logger)
+            runtime.run()
+        }
+        await sandbox?.stop()
+        if case .failure(let error) = outcome { throw error }
+    }
+
+    private func loadConfig(_ environment: [String: String]) throws -> ConfigFile {
+        do {
+            return try ConfigFile.load(path: ConfigFile.defaultPath(environment: environment))
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// Runs the UI loop on a thread of its own, so that it never blocks a concurrency worker or the
+/// main actor, and hands back how it ended.
+enum UIThread {
+    static func run(_ body: @escaping @Sendable () throws -> Void) async -> Result<Void, any Error> {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                do {
+                    try body()
+                    continuation.resume(returning: .success(()))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            thread.name = "clerk-triage.ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 }

@@ -10,6 +10,8 @@ public protocol TerminalDevice: AnyObject {
     func waitForEvents(timeout: Duration?) -> [InputEvent]
     /// Wakes `waitForEvents` from another thread.
     func wake()
+    /// A handle other threads can call to wake the loop.
+    func makeWaker() -> @Sendable () -> Void
     /// Sends an escape sequence the grid cannot express (OSC 52).
     func send(rawSequence: String)
     /// Hands the terminal back to the shell until the process is resumed (Ctrl-Z).

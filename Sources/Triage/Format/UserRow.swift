@@ -1,0 +1,56 @@
+import ClerkAPI
+import Terminal
+
+/// How a user reads in the table.
+public enum UserRow {
+    public static let columns: [TableView.Column] = [
+        TableView.Column("Name", .flexible(weight: 3, min: 12)),
+        TableView.Column("Email", .flexible(weight: 4, min: 16)),
+        TableView.Column("Username", .flexible(weight: 2, min: 8)),
+        TableView.Column("Phone", .fixed(13)),
+        TableView.Column("Created", .fixed(10)),
+        TableView.Column("Last active", .fixed(11)),
+        TableView.Column("Flags", .fixed(16)),
+    ]
+
+    /// The column whose header carries the sort arrow, for each order.
+    public static func column(for field: UserOrder.Field) -> Int? {
+        switch field {
+        case .firstName, .lastName: 0
+        case .emailAddress: 1
+        case .username: 2
+        case .phoneNumber: 3
+        case .createdAt: 4
+        case .lastActiveAt: 5
+        default: nil
+        }
+    }
+
+    public static func cells(_ user: User, now: UnixMillis) -> [String] {
+        [
+            user.fullName ?? "—",
+            user.primaryEmailAddress?.emailAddress ?? user.primaryWeb3Wallet?.web3Wallet ?? "—",
+            user.username ?? "—",
+            user.primaryPhoneNumber?.phoneNumber ?? "—",
+            RelativeTime.date(user.createdAt),
+            RelativeTime.format(user.lastActiveAt, now: now),
+            flags(user),
+        ]
+    }
+
+    /// `BAN LOCK 2FA PK2`: the states an agent scans for.
+    public static func flags(_ user: User) -> String {
+        var flags: [String] = []
+        if user.banned { flags.append("BAN") }
+        if user.locked { flags.append("LOCK") }
+        if user.twoFactorEnabled { flags.append("2FA") }
+        if !user.passkeys.isEmpty { flags.append("PK\(user.passkeys.count)") }
+        return flags.joined(separator: " ")
+    }
+
+    public static func role(_ user: User) -> ThemeRole? {
+        if user.banned { return .banned }
+        if user.locked { return .locked }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+import ClerkAPI
+import Terminal
+
+/// Everything the console shows, in one value. `update` changes it; `view` draws it.
+public struct TriageModel: Sendable {
+    public enum Screen: Sendable {
+        case browse
+        case detail(DetailState)
+    }
+
+    public enum Overlay: Sendable {
+        case none
+        case help(scroll: Int)
+        case commandLine(TextField)
+    }
+
+    public struct StatusMessage: Sendable, Hashable {
+        public var text: String
+        public var isError: Bool
+        /// When it first appeared on screen (set on the next tick); it fades after `lifetime`.
+        public var shownAt: UnixMillis?
+
+        public init(text: String, isError: Bool) {
+            self.text = text
+            self.isError = isError
+        }
+
+        public static let lifetime: UnixMillis = 6_000
+    }
+
+    public var instance: Instance
+    public var theme: Theme
+    public var keymap: Keymap
+    public var size: Size
+    /// Wall-clock time for "3h ago"; set by the runtime before each frame.
+    public var now: UnixMillis
+    public var screen = Screen.browse
+    public var browse = BrowseState()
+    public var overlay = Overlay.none
+    public var status: StatusMessage?
+    public var spinnerTick = 0
+    public var quitting = false
+
+    /// Smaller than this, the console asks for a bigger window instead of drawing garbage.
+    public static let minimumSize = Size(width: 60, height: 12)
+
+    public init(instance: Instance, theme: Theme, keymap: Keymap = TriageKeymap.standard, size: Size, now: UnixMillis) {
+        self.instance = instance
+        self.theme = theme
+        self.keymap = keymap
+        self.size = size
+        self.now = now
+    }
+
+    /// Rows the table has for users at the current size: the page size.
+    public var pageSize: Int { max(1, size.height - BrowseLayout.chromeRows) }
+
+    public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    /// Something is on its way from the API (the spinner turns).
+    public var isBusy: Bool {
+        if browse.isLoadingPage || browse.total.isLoading || status != nil { return true }
+        if case .detail(let detail) = screen {
+            return detail.user.isLoading || detail.memberships.isLoading || detail.credits.isLoading || detail.subscription.isLoading
+        }
+        return false
+    }
+}
+
+/// Row budget of the browse screen.
+public enum BrowseLayout {
+    /// Header, two search rows, table header, status bar.
+    public static let chromeRows = 5
+}
