@@ -61,6 +61,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClerkAPITests", dependencies: ["ClerkAPI"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Terminal", "ClerkAPI"]),
         .testTarget(
             name: "SandboxIntegrationTests",
             dependencies: ["ClerkAPI", "ClerkSandbox", .product(name: "Crypto", package: "swift-crypto")]

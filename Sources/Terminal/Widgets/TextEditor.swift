@@ -49,7 +49,8 @@ public struct TextEditor: Sendable, Hashable {
     public mutating func handle(_ key: Key, pageSize: Int = 10) -> Bool {
         switch key {
         case .character(let character):
-            if !coalescingTyping { saveUndo() }
+            // A space ends a word: the next undo stops there.
+            if !coalescingTyping || character == " " { saveUndo() }
             coalescingTyping = character != " "
             lines[cursor.line].insert(character, at: cursor.column)
             cursor.column += 1
@@ -152,7 +153,7 @@ public struct TextEditor: Sendable, Hashable {
             let y = rect.y + row
             grid.put(String(index + 1).fitted(toColumns: gutter - 1, alignRight: true), x: rect.x, y: y, style: gutterStyle,
                      clip: Rect(x: rect.x, y: y, width: gutter, height: 1))
-            let textArea = Rect(x: rect.x + gutter + 1, y: y, width: rect.width - gutter - 1, height: 1)
+            let textArea = Rect(x: rect.x + gutter, y: y, width: rect.width - gutter, height: 1)
             grid.put(String(lines[index]), x: textArea.x, y: y, style: style, clip: textArea)
             if focused, index == cursor.line {
                 let before = Sanitizer.clean(String(lines[index].prefix(cursor.column)))

@@ -11,6 +11,11 @@ public struct BrowseState: Sendable {
     public struct PageKey: Sendable, Hashable {
         public var offset: Int
         public var limit: Int
+
+        public init(offset: Int, limit: Int) {
+            self.offset = offset
+            self.limit = limit
+        }
     }
 
     public var form = SearchForm()
