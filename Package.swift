@@ -42,7 +42,8 @@ let package = Package(
             dependencies: ["CTextWidth", .product(name: "Yams", package: "Yams")]
         ),
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "CursesBackend", dependencies: ["CNcursesw", "Terminal"]),
+        .target(name: "CPseudoTerminal"),
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "CPseudoTerminal", "Terminal"]),
         .target(
             name: "Triage",
             dependencies: ["ClerkAPI", "Terminal", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")]
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "ClerkAPITests", dependencies: ["ClerkAPI"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Terminal", "ClerkAPI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["clerk-triage", "ClerkAPI", "Terminal"]),
         .testTarget(
             name: "SandboxIntegrationTests",
             dependencies: ["ClerkAPI", "ClerkSandbox", .product(name: "Crypto", package: "swift-crypto")]

@@ -57,6 +57,11 @@ public final class CursesTerminal: TerminalDevice {
             use_default_colors()
             colorDepth = ColorDepth(colors: Int(ct_colors()), noColor: false)
         }
+        // Home and End have several encodings across terminals and multiplexers; accept them all.
+        for (sequence, key) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+                                ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END)] {
+            define_key(sequence, key)
+        }
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         send(rawSequence: "\u{1B}[?2004h")

@@ -4,5 +4,5 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the figures the issues name, and print them.",
-        subcommands: [SandboxBench.self])
+        subcommands: [SandboxBench.self, ConsoleBench.self])
 }

@@ -1,0 +1,146 @@
+import ClerkAPI
+import Foundation
+import Terminal
+import Testing
+
+/// The real binary in tmux against a sandbox the test starts.
+@Suite("End to end: the console in tmux", .serialized)
+struct ConsoleEndToEndTests {
+    @Test("search by name → the user is in the table → Enter → emails, MFA state and metadata on screen")
+    func searchOpenRead() async throws {
+        let sandbox = try await SandboxProcess()
+        let users = try await sandbox.client.users.list(UserListQuery(limit: 200))
+        let target = try #require(users.first { $0.totpEnabled && $0.publicMetadata != .emptyObject && $0.lastName?.count ?? 0 > 3 && $0.firstName?.allSatisfy(\.isASCII) == true })
+        let email = try #require(target.primaryEmailAddress?.emailAddress)
+        let console = try ConsoleSession(sandbox: sandbox)
+        try await console.waitFor("page 1 of")
+        try console.keys("/")
+        try console.type(email)
+        try await console.waitUntilOnlyResult(email)
+        try console.keys("Enter", "Enter")
+        try await console.waitFor(target.id)
+        try console.keys("2")
+        try await console.waitFor("Email addresses")
+        #expect(console.screen.contains(email))
+        try console.keys("3")
+        try await console.waitFor("Two-factor")
+        #expect(console.screen.contains("TOTP") && console.screen.contains("enabled"))
+        try console.keys("4")
+        try await console.waitFor("Public metadata")
+        #expect(console.screen.contains("\"plan\""))
+        try console.keys("Escape")
+        try await console.waitFor("1 user")
+    }
+
+    @Test("PgDn changes the page number; End goes to the last page")
+    func paging() async throws {
+        let sandbox = try await SandboxProcess()
+        let console = try ConsoleSession(sandbox: sandbox)
+        try await console.waitFor("page 1 of 9 · 300 users")
+        try console.keys("PageDown")
+        try await console.waitFor("page 2 of 9")
+        try console.keys("End")
+        try await console.waitFor("page 9 of 9")
+        try console.keys("Home")
+        try await console.waitFor("page 1 of 9")
+    }
+
+    @Test("resize re-lays out; too small asks to enlarge; CJK names keep columns aligned")
+    func resizeAndAlignment() async throws {
+        let sandbox = try await SandboxProcess()
+        let console = try ConsoleSession(sandbox: sandbox)
+        try await console.waitFor("page 1 of 9")
+        try console.resize(width: 80, height: 24)
+        try await console.waitFor("page 1 of 16")
+        try await waitUntil("80-column layout") {
+            let lines = console.lines.filter { !$0.isEmpty }
+            return lines.count >= 20 && lines.allSatisfy { DisplayWidth.of($0) <= 80 } && lines[0].contains("clerk-triage")
+        }
+        try console.resize(width: 50, height: 10)
+        try await console.waitFor("Enlarge the window")
+        try console.resize(width: 120, height: 40)
+        try await console.waitFor("page 1 of 9")
+
+        let everyone = try await sandbox.client.users.list(UserListQuery(limit: 300))
+        let cjk = try #require(everyone.compactMap(\.lastName).first { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0xAC00...0xD7A3).contains($0.value) } })
+        try console.keys("/")
+        try console.type(cjk)
+        try await waitUntil("\(cjk) in the table") { console.lines.dropFirst(4).contains { $0.contains(cjk) } }
+        let rows = console.lines.filter { $0.contains("@") }
+        let emailColumns = Set(rows.compactMap { row -> Int? in
+            guard let at = row.firstIndex(of: "@") else { return nil }
+            let start = row[..<at].lastIndex(of: " ").map { row.index(after: $0) } ?? row.startIndex
+            return DisplayWidth.of(String(row[..<start]))
+        })
+        #expect(emailColumns.count == 1, "emails start in one column: \(emailColumns)\n\(console.screen)")
+    }
+
+    @Test("a demo user with a hostile name neither retitles nor clears the pane")
+    func hostileNames() async throws {
+        let sandbox = try await SandboxProcess()
+        let console = try ConsoleSession(sandbox: sandbox)
+        try await console.waitFor("page 1 of")
+        let titleBefore = try console.display("#{pane_title}")
+        try console.keys("/")
+        try console.type("hostile_")
+        try await console.waitFor("Search hostile_")
+        try await console.waitFor("8 users")
+        try console.keys("Enter")
+        try await waitUntil("placeholders drawn") { console.screen.contains("␛]0;PWNED␇") || console.screen.contains("␛[2J") }
+        for _ in 0..<8 {
+            try console.keys("Enter")
+            try await console.waitFor("1 Profile")
+            try console.keys("Escape")
+            try await console.waitFor("8 users")
+            try console.keys("Down")
+        }
+        #expect(try console.display("#{pane_title}") == titleBefore)
+        #expect(!(try console.display("#{pane_title}")).contains("PWNED"))
+        #expect(console.lines.first?.contains("clerk-triage") == true, "the header survived: nothing cleared the screen")
+        #expect(console.screen.contains("‹RLO›"))
+    }
+
+    @Test("q restores the terminal; SIGTERM and SIGHUP do too")
+    func terminalRestored() async throws {
+        let sandbox = try await SandboxProcess()
+        for ending in ["q", "TERM", "HUP"] {
+            let console = try ConsoleSession(sandbox: sandbox)
+            try await console.waitFor("page 1 of")
+            #expect(try console.display("#{alternate_on}") == "1")
+            if ending == "q" {
+                try console.keys("q")
+            } else {
+                try shell(["kill", "-\(ending)", try console.consolePID()])
+            }
+            try await console.waitFor("EXITED=")
+            #expect(try console.display("#{alternate_on}") == "0", "left the alternate screen after \(ending)")
+            let modes = try shell(["tmux", "-L", console.socket, "display-message", "-p", "-t", console.name, "#{cursor_flag} #{keypad_flag}"])
+            #expect(modes.hasPrefix("1"), "cursor visible after \(ending): \(modes)")
+        }
+    }
+
+    @Test(":theme switches themes; an unknown theme lists what exists")
+    func themes() async throws {
+        let sandbox = try await SandboxProcess()
+        let console = try ConsoleSession(sandbox: sandbox)
+        try await console.waitFor("page 1 of")
+        try console.keys(":")
+        try console.type("theme high-contrast")
+        try console.keys("Enter")
+        try await console.waitFor("theme high-contrast")
+        try console.keys(":")
+        try console.type("theme neon")
+        try console.keys("Enter")
+        try await console.waitFor("available: dark")
+    }
+}
+
+extension ConsoleSession {
+    /// Waits until the table shows exactly one user and it is the one with `email`.
+    func waitUntilOnlyResult(_ email: String) async throws {
+        try await waitUntil("one result for \(email):\n\(screen)") {
+            let text = screen
+            return text.contains("1 user ") && text.contains(email.prefix(20))
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import ClerkAPI
+import Foundation
+import Glibc
+import Testing
+
+/// The repository root, found from this file.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The built binary: the one under test, exactly as a user runs it.
+func binaryPath() throws -> String {
+    for configuration in ["debug", "release"] {
+        let path = repositoryRoot.appendingPathComponent(".build/\(configuration)/clerk-triage").path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    throw HarnessError("clerk-triage is not built; run swift build first")
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Waits for a condition, polling; never a fixed sleep.
+func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    throw HarnessError("timed out after \(timeout) waiting for \(what)")
+}
+
+/// Runs a command to completion and returns what it printed. posix_spawn and waitpid, with the
+/// output in a file: a tmux server forked by `new-session` inherits descriptors and would hold a
+/// pipe open forever, and Foundation's Process waits on a run loop test tasks do not run.
+@discardableResult
+func shell(_ arguments: [String]) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ)
+    guard spawned == 0 else { throw HarnessError("could not run \(arguments.joined(separator: " ")): error \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    return String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+}
+
+/// A sandbox started from the binary, as `clerk-triage sandbox` documents it.
+final class SandboxProcess: @unchecked Sendable {
+    let process = Process()
+    let baseURL: String
+    let key = "sk_test_e2e_\(UUID().uuidString.prefix(8))"
+
+    init(users: Int = 300, seed: Int = 3) async throws {
+        process.executableURL = URL(fileURLWithPath: try binaryPath())
+        process.arguments = ["sandbox", "--port", "0", "--users", String(users), "--seed", String(seed), "--secret-key", key]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var collected = ""
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !collected.contains("listening on "), ContinuousClock.now < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            collected += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let line = collected.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) else {
+            process.terminate()
+            throw HarnessError("the sandbox did not report where it listens: \(collected)")
+        }
+        baseURL = String(line.dropFirst("listening on ".count))
+    }
+
+    var client: ClerkClient {
+        ClerkClient(configuration: ClerkConfiguration(baseURL: baseURL, secretKey: SecretKey(key), retry: .none, rateLimits: .unlimited))
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+/// The console in a detached tmux session of its own server, read with capture-pane.
+final class ConsoleSession: @unchecked Sendable {
+    let socket = "clerk-e2e-\(UUID().uuidString.prefix(8))"
+    let name = "console"
+
+    init(sandbox: SandboxProcess, width: Int = 120, height: Int = 40, extraEnvironment: String = "") throws {
+        let binary = try binaryPath()
+        let command = "env -u NO_COLOR -u CLERK_TRIAGE_THEME CLERK_TRIAGE_CONFIG=/nonexistent CLERK_SECRET_KEY=\(sandbox.key) \(extraEnvironment) "
+            + "\(binary) --api-url \(sandbox.baseURL) --log-file /tmp/\(socket).log; echo \"EXITED=$?\"; sleep 600"
+        try shell(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", command])
+        try shell(["tmux", "-L", socket, "set-option", "-g", "escape-time", "10"])
+    }
+
+    deinit {
+        _ = try? shell(["tmux", "-L", socket, "kill-server"])
+    }
+
+    var screen: String { (try? shell(["tmux", "-L", socket, "capture-pane", "-p", "-t", name])) ?? "" }
+    var lines: [String] { screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    func display(_ format: String) throws -> String {
+        try shell(["tmux", "-L", socket, "display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func keys(_ keys: String...) throws {
+        try shell(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
+    }
+
+    func type(_ text: String) throws {
+        try shell(["tmux", "-L", socket, "send-keys", "-t", name, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try shell(["tmux", "-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    func waitFor(_ text: String, timeout: Duration = .seconds(20)) async throws {
+        try await waitUntil("'\(text)' on screen:\n\(screen)", timeout: timeout) { screen.contains(text) }
+    }
+
+    /// The console's process id (the child of the pane's shell).
+    func consolePID() throws -> String {
+        let shellPID = try display("#{pane_pid}")
+        return try shell(["pgrep", "-P", shellPID, "clerk-triage"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
