@@ -54,6 +54,7 @@ public final class SandboxServer: Sendable {
         if try await store.userCount() == 0, configuration.users > 0 {
             generated = try await DemoDataGenerator(seed: configuration.seed, now: Date().unixMillis).generate(users: configuration.users, into: store)
         }
+        try await store.finishLoading()
         let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed))
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(

@@ -14,11 +14,6 @@ extension UsersClient {
 
     private static func validate(_ update: MetadataUpdate) throws(ClerkAPIError) {
         guard !update.isEmpty else { throw .invalidRequest("no metadata to send") }
-        let fields = [("public_metadata", update.publicMetadata), ("private_metadata", update.privateMetadata), ("unsafe_metadata", update.unsafeMetadata)]
-        for (name, value) in fields {
-            if let value, value.objectValue == nil {
-                throw .invalidRequest("\(name) must be a JSON object")
-            }
-        }
+        if let field = update.firstNonObjectField { throw .invalidRequest("\(field) must be a JSON object") }
     }
 }

@@ -13,6 +13,13 @@ public struct MetadataUpdate: Codable, Sendable, Hashable {
 
     public var isEmpty: Bool { publicMetadata == nil && privateMetadata == nil && unsafeMetadata == nil }
 
+    /// The wire name of the first field that is given but is not a JSON object: Clerk accepts
+    /// objects only, at every metadata endpoint and at user creation.
+    public var firstNonObjectField: String? {
+        let fields = [("public_metadata", publicMetadata), ("private_metadata", privateMetadata), ("unsafe_metadata", unsafeMetadata)]
+        return fields.first { $0.1 != nil && $0.1?.objectValue == nil }?.0
+    }
+
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case publicMetadata = "public_metadata"
         case privateMetadata = "private_metadata"

@@ -30,37 +30,44 @@ struct DemoDataGenerator {
                                arguments: [organization.id, String(decoding: try WireCoding.encoder.encode(organization), as: UTF8.self)])
             }
         }
-        let sliceSize = 2_000
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // While one batch is written (SQLite has one writer), the next is being built on the other cores.
+        let batchSize = 4_000
         var start = 0
-        while start < count {
-            // Build `workers` slices at once, then write them, in order.
-            var slices: [Range<Int>] = []
-            var next = start
-            while slices.count < workers, next < count {
-                slices.append(next..<min(next + sliceSize, count))
-                next += sliceSize
-            }
-            let built = try await withThrowingTaskGroup(of: (Int, [DemoUser]).self) { group in
-                for (position, slice) in slices.enumerated() {
-                    group.addTask { (position, try slice.map { try builder.build($0) }) }
-                }
-                var results = Array(repeating: [DemoUser](), count: slices.count)
-                for try await (position, users) in group { results[position] = users }
-                return results.flatMap { $0 }
-            }
+        var pending: Task<[DemoUser], any Error>? = Self.build(start..<min(batchSize, count), with: builder)
+        while let batch = pending {
+            let built = try await batch.value
+            start += batchSize
+            pending = start < count ? Self.build(start..<min(start + batchSize, count), with: builder) : nil
             try await store.write { db in
-                for demo in built { try Self.insert(demo, into: store, db: db, now: now) }
+                let encoder = WireCoding.encoder
+                let timestamps = ISO8601DateFormatter()
+                for demo in built { try Self.insert(demo, into: store, db: db, encoder: encoder, timestamps: timestamps) }
             }
-            start = next
         }
         return count
     }
 
-    private static func insert(_ demo: DemoUser, into store: SandboxStore, db: Database, now: UnixMillis) throws {
+    /// Builds `range` split across the processor's cores, in order.
+    private static func build(_ range: Range<Int>, with builder: DemoUserBuilder) -> Task<[DemoUser], any Error> {
+        Task {
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let sliceSize = (range.count + workers - 1) / workers
+            return try await withThrowingTaskGroup(of: (Int, [DemoUser]).self) { group in
+                for worker in 0..<workers {
+                    let slice = (range.lowerBound + worker * sliceSize)..<min(range.lowerBound + (worker + 1) * sliceSize, range.upperBound)
+                    guard !slice.isEmpty else { continue }
+                    group.addTask { (worker, try slice.map { try builder.build($0) }) }
+                }
+                var results = Array(repeating: [DemoUser](), count: workers)
+                for try await (worker, users) in group { results[worker] = users }
+                return results.flatMap { $0 }
+            }
+        }
+    }
+
+    private static func insert(_ demo: DemoUser, into store: SandboxStore, db: Database, encoder: JSONEncoder, timestamps: ISO8601DateFormatter) throws {
         let rowid = try store.indexer.save(demo.user, document: demo.document, rowid: nil, in: db)
         try demo.credentials.save(rowid: rowid, in: db)
-        let encoder = WireCoding.encoder
         for membership in demo.memberships {
             try db.cachedStatement(sql: "INSERT INTO memberships (id, user_rowid, organization_id, created_at, doc) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [membership.id, rowid, membership.organization.id, membership.createdAt,
@@ -79,7 +86,7 @@ struct DemoDataGenerator {
             let entryID = "cledg_demo_\(rowid)"
             let entry = CreditLedgerEntry(id: entryID, payerID: "cpayer_" + demo.user.id.dropFirst(5), amount: UserDirectory.money(cents, "USD"),
                                           sourceType: "manual_adjustment", sourceID: entryID, note: "Welcome credit",
-                                          createdAt: ISO8601DateFormatter().string(from: Date(unixMillis: demo.user.createdAt)))
+                                          createdAt: timestamps.string(from: Date(unixMillis: demo.user.createdAt)))
             try db.cachedStatement(sql: """
                 INSERT INTO credit_ledger (id, user_rowid, idempotency_key, amount, currency, request_fingerprint, doc)
                 VALUES (?, ?, ?, ?, 'USD', 'demo', ?)

@@ -21,6 +21,7 @@ struct DemoUserBuilder: Sendable {
     let now: UnixMillis
     let passwordHash: String
     let organizations: [Organization]
+    let indexer = UserIndexer()
 
     static let day: Int64 = 86_400_000
 
@@ -167,7 +168,7 @@ struct DemoUserBuilder: Sendable {
 
         var demo = DemoUser(user: user, document: "", credentials: credentials, oauthTokens: tokens)
         related(&demo, index: index, random: &random)
-        demo.document = try UserIndexer().document(demo.user)
+        demo.document = try indexer.document(demo.user)
         return demo
     }
 

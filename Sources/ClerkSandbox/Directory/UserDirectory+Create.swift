@@ -27,9 +27,7 @@ extension UserDirectory {
         let totpSecret = try request.totpSecret.map(Validation.totpSecret)
         let legalAcceptedAt = try request.legalAcceptedAt.map { try Validation.timestamp($0, parameter: "legal_accepted_at") }
         let customCreatedAt = try request.createdAt.map { try Validation.timestamp($0, parameter: "created_at") }
-        for (name, value) in [("public_metadata", request.publicMetadata), ("private_metadata", request.privateMetadata), ("unsafe_metadata", request.unsafeMetadata)] {
-            if let value, value.objectValue == nil { throw SandboxError.invalid(name, "\(name) must be a JSON object.") }
-        }
+        try Self.validate(MetadataUpdate(publicMetadata: request.publicMetadata, privateMetadata: request.privateMetadata, unsafeMetadata: request.unsafeMetadata))
 
         let time = now()
         let id = IDGenerator.make("user")

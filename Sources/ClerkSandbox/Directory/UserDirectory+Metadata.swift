@@ -21,9 +21,7 @@ extension UserDirectory {
         }
     }
 
-    private static func validate(_ update: MetadataUpdate) throws {
-        for (name, value) in [("public_metadata", update.publicMetadata), ("private_metadata", update.privateMetadata), ("unsafe_metadata", update.unsafeMetadata)] {
-            if let value, value.objectValue == nil { throw SandboxError.invalid(name, "\(name) must be a JSON object.") }
-        }
+    static func validate(_ update: MetadataUpdate) throws {
+        if let field = update.firstNonObjectField { throw SandboxError.invalid(field, "\(field) must be a JSON object.") }
     }
 }

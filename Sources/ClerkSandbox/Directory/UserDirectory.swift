@@ -49,21 +49,31 @@ struct UserDirectory: Sendable {
                 }
                 sql.after(createdAt: row["created_at"], rowid: row["rowid"], descending: query.order.direction == .descending)
             }
-            let statement = "SELECT u.doc FROM users u \(sql.whereClause) \(UserQuerySQL.orderClause(query.order)) LIMIT ? OFFSET ?"
-            return try String.fetchAll(db, sql: statement, arguments: StatementArguments(sql.arguments + [query.limit, query.offset]))
+            // Narrow rows are filtered and sorted; documents are read for the page only.
+            let page = "SELECT u.rowid FROM users u \(sql.whereClause) \(UserQuerySQL.orderClause(query.order)) LIMIT ? OFFSET ?"
+            let rowids = try Int64.fetchAll(db, sql: page, arguments: StatementArguments(sql.arguments + [query.limit, query.offset]))
+            guard !rowids.isEmpty else { return [] }
+            let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: "SELECT rowid, doc FROM user_documents WHERE rowid IN (\(placeholders))", arguments: StatementArguments(rowids))
+            let documents = Dictionary(rows.map { ($0["rowid"] as Int64, $0["doc"] as String) }, uniquingKeysWith: { first, _ in first })
+            return rowids.compactMap { documents[$0] }
         }
     }
 
     func count(_ filter: UserFilter) async throws -> Int {
         try await store.read { db in
             let sql = UserQuerySQL(filter: filter)
+            if let match = sql.searchOnly {
+                // Text search alone: the index knows the count without touching users.
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM user_search WHERE user_search MATCH ?", arguments: [match]) ?? 0
+            }
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM users u \(sql.whereClause)", arguments: StatementArguments(sql.arguments)) ?? 0
         }
     }
 
     func document(_ id: String) async throws -> String {
         try await store.read { db in
-            guard let doc = try String.fetchOne(db, sql: "SELECT doc FROM users WHERE id = ?", arguments: [id]) else {
+            guard let doc = try String.fetchOne(db, sql: "SELECT d.doc FROM users u JOIN user_documents d ON d.rowid = u.rowid WHERE u.id = ?", arguments: [id]) else {
                 throw SandboxError.notFound("user", id: id)
             }
             return doc
@@ -74,6 +84,7 @@ struct UserDirectory: Sendable {
         try await store.write { db in
             let rowid = try StoredUser.rowid(of: id, in: db)
             try db.execute(sql: "DELETE FROM user_search WHERE rowid = ?", arguments: [rowid])
+            try db.execute(sql: "DELETE FROM user_documents WHERE rowid = ?", arguments: [rowid])
             try db.execute(sql: "DELETE FROM users WHERE rowid = ?", arguments: [rowid])
             return DeletedObject(object: "user", id: id)
         }

@@ -23,33 +23,35 @@ struct UserIndexer {
         let columns: [(any DatabaseValueConvertible)?] = [
             user.id, user.createdAt, user.updatedAt, user.firstName, user.lastName, user.username, user.externalID,
             user.primaryEmailAddress?.emailAddress.lowercased(), user.primaryPhoneNumber?.phoneNumber,
-            user.primaryWeb3Wallet?.web3Wallet.lowercased(), user.banned, user.locked, user.lastActiveAt, user.lastSignInAt, doc,
+            user.primaryWeb3Wallet?.web3Wallet.lowercased(), user.banned, user.locked, user.lastActiveAt, user.lastSignInAt,
         ]
         let row: Int64
         if let rowid {
             try db.cachedStatement(sql: """
                 UPDATE users SET id = ?, created_at = ?, updated_at = ?, first_name = ?, last_name = ?, username = ?,
                 external_id = ?, primary_email = ?, primary_phone = ?, primary_web3 = ?, banned = ?, locked = ?,
-                last_active_at = ?, last_sign_in_at = ?, doc = ? WHERE rowid = ?
+                last_active_at = ?, last_sign_in_at = ? WHERE rowid = ?
                 """).execute(arguments: StatementArguments(columns + [rowid]))
+            try db.cachedStatement(sql: "UPDATE user_documents SET doc = ? WHERE rowid = ?").execute(arguments: [doc, rowid])
             try db.cachedStatement(sql: "DELETE FROM identifiers WHERE user_rowid = ?").execute(arguments: [rowid])
             try db.cachedStatement(sql: "DELETE FROM user_search WHERE rowid = ?").execute(arguments: [rowid])
             row = rowid
         } else {
             try db.cachedStatement(sql: """
                 INSERT INTO users (id, created_at, updated_at, first_name, last_name, username, external_id, primary_email,
-                primary_phone, primary_web3, banned, locked, last_active_at, last_sign_in_at, doc)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                primary_phone, primary_web3, banned, locked, last_active_at, last_sign_in_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: StatementArguments(columns))
             row = db.lastInsertedRowID
+            try db.cachedStatement(sql: "INSERT INTO user_documents (rowid, doc) VALUES (?, ?)").execute(arguments: [row, doc])
         }
         let insertIdentifier = try db.cachedStatement(sql: "INSERT INTO identifiers (user_rowid, kind, value) VALUES (?, ?, ?)")
         for (kind, value) in Self.identifiers(of: user) {
             try insertIdentifier.execute(arguments: [row, kind, value])
         }
         let search = Self.searchText(of: user)
-        try db.cachedStatement(sql: "INSERT INTO user_search (rowid, everything, emails, phones, usernames, names) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [row, search.everything, search.emails, search.phones, search.usernames, search.names])
+        try db.cachedStatement(sql: "INSERT INTO user_search (rowid, ids, emails, phones, usernames, names) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [row, search.ids, search.emails, search.phones, search.usernames, search.names])
         return row
     }
 
@@ -66,7 +68,8 @@ struct UserIndexer {
     }
 
     struct SearchText {
-        var everything: String
+        /// The user id and web3 wallets.
+        var ids: String
         var emails: String
         var phones: String
         var usernames: String
@@ -79,8 +82,7 @@ struct UserIndexer {
         let phones = user.phoneNumbers.flatMap { [$0.phoneNumber, $0.phoneNumber.filter(\.isNumber)] }.joined(separator: "\n")
         let usernames = user.username ?? ""
         let names = [user.firstName, user.lastName, user.fullName].compactMap { $0 }.joined(separator: "\n")
-        let wallets = user.web3Wallets.map(\.web3Wallet).joined(separator: "\n")
-        let everything = [user.id, emails, phones, usernames, wallets, names].filter { !$0.isEmpty }.joined(separator: "\n")
-        return SearchText(everything: everything, emails: emails, phones: phones, usernames: usernames, names: names)
+        let ids = ([user.id] + user.web3Wallets.map(\.web3Wallet)).joined(separator: "\n")
+        return SearchText(ids: ids, emails: emails, phones: phones, usernames: usernames, names: names)
     }
 }

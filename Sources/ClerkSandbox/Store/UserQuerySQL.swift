@@ -3,8 +3,10 @@ import GRDB
 
 /// Translates Clerk's `GET /users` filters and ordering into SQL over the sandbox's tables.
 struct UserQuerySQL {
-    private(set) var conditions: [String] = []
-    private(set) var arguments: [(any DatabaseValueConvertible)?] = []
+    private var conditions: [String] = []
+    private var conditionArguments: [(any DatabaseValueConvertible)?] = []
+    /// Trigram phrase queries, combined into one MATCH so the index intersects them itself.
+    private var matches: [String] = []
 
     init(filter: UserFilter) {
         identifierMatch("email", filter.emailAddress.map { $0.lowercased() })
@@ -14,7 +16,7 @@ struct UserQuerySQL {
         selectors("u.external_id", filter.externalID)
         selectors("u.id", filter.userID)
         organizations(filter.organizationID)
-        text("everything", filter.query)
+        text(nil, filter.query)
         text("emails", filter.emailAddressQuery)
         text("phones", filter.phoneNumberQuery)
         text("usernames", filter.usernameQuery)
@@ -31,7 +33,21 @@ struct UserQuerySQL {
         }
     }
 
-    var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
+    private var allConditions: [String] {
+        conditions + (matches.isEmpty ? [] : ["u.rowid IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)"])
+    }
+
+    var whereClause: String { allConditions.isEmpty ? "" : "WHERE " + allConditions.joined(separator: " AND ") }
+
+    var arguments: [(any DatabaseValueConvertible)?] {
+        conditionArguments + (matches.isEmpty ? [] : [matchExpression])
+    }
+
+    private var matchExpression: String { matches.joined(separator: " AND ") }
+
+    /// The MATCH expression when text search is the only filter: then the search index alone can
+    /// answer a count, without reading users.
+    var searchOnly: String? { conditions.isEmpty && !matches.isEmpty ? matchExpression : nil }
 
     /// Continues after the cursor user in `created_at` order.
     mutating func after(createdAt: Int64, rowid: Int64, descending: Bool) {
@@ -58,7 +74,7 @@ struct UserQuerySQL {
 
     private mutating func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
         conditions.append(condition)
-        arguments += values
+        conditionArguments += values
     }
 
     private static func placeholders(_ count: Int) -> String {
@@ -87,13 +103,15 @@ struct UserQuerySQL {
 
     /// Case-insensitive partial match. Three characters or more use the trigram index; shorter
     /// text cannot be a trigram and is matched by a scan.
-    private mutating func text(_ column: String, _ value: String?) {
+    /// `column` nil searches every column (the `query` filter).
+    private mutating func text(_ column: String?, _ value: String?) {
         guard let value, !value.isEmpty else { return }
         if value.unicodeScalars.count >= 3 {
             let phrase = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            add("u.rowid IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)", ["\(column) : \(phrase)"])
+            matches.append(column.map { "\($0) : \(phrase)" } ?? phrase)
         } else {
-            add("u.rowid IN (SELECT rowid FROM user_search WHERE instr(lower(\(column)), lower(?)) > 0)", [value])
+            let haystack = column.map { "lower(\($0))" } ?? "lower(ids || ' ' || emails || ' ' || phones || ' ' || usernames || ' ' || names)"
+            add("u.rowid IN (SELECT rowid FROM user_search WHERE instr(\(haystack), lower(?)) > 0)", [value])
         }
     }
 

@@ -31,21 +31,16 @@ public enum RelativeTime {
         return "\(dateTimeFormatter.string(from: Date(unixMillis: time))) UTC (\(format(time, now: now)))"
     }
 
-    private static let dateFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
-    }()
+    private static let dateFormatter = utcFormatter("yyyy-MM-dd")
+    private static let dateTimeFormatter = utcFormatter("yyyy-MM-dd HH:mm")
 
-    private static let dateTimeFormatter: DateFormatter = {
+    private static func utcFormatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.dateFormat = format
         return formatter
-    }()
+    }
 }
 
 extension Int {
