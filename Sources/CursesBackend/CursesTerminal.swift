@@ -52,6 +52,8 @@ public final class CursesTerminal: TerminalDevice {
         keypad(ct_stdscr(), true)
         nodelay(ct_stdscr(), true)
         curs_set(0)
+        // The cursor is hidden: do not spend bytes moving it after every frame.
+        leaveok(ct_stdscr(), true)
         if !noColor, has_colors() {
             start_color()
             use_default_colors()

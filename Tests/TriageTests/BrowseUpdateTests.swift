@@ -33,7 +33,7 @@ struct BrowseUpdateTests {
         _ = model.press(.character("/"))
         #expect(model.browse.focus == .field(.query))
         let typed = model.type("ana")
-        #expect(typed == [.debounceSearch(generation: 2), .debounceSearch(generation: 3), .debounceSearch(generation: 4)])
+        #expect(typed == [.debounceSearch(generation: 4)], "a and an are too short to search as you type")
         #expect(TriageUpdate.update(&model, .searchDue(generation: 3)).isEmpty, "a stale pause does nothing")
         var filter = UserFilter()
         filter.query = "ana"
@@ -43,7 +43,25 @@ struct BrowseUpdateTests {
         let before = model.browse.users
         _ = TriageUpdate.update(&model, .pageLoaded(generation: 3, key: .init(offset: 0, limit: 35), prefetch: false, .success([Fake.user(999)])))
         #expect(model.browse.users == before, "an answer for generation 3 never reaches the screen")
+        #expect(!model.browse.isCurrent, "the rows on screen answer an older search")
+        _ = TriageUpdate.update(&model, .pageLoaded(generation: 4, key: .init(offset: 0, limit: 35), prefetch: false, .success([Fake.user(7)])))
+        #expect(model.browse.isCurrent && model.browse.users.map(\.id) == ["user_7"])
         #expect(model.type("q").count == 1 && !model.quitting, "q in a search field is text, not quit")
+    }
+
+    @Test("short Latin text waits for Enter; two CJK characters search at once")
+    func shortText() {
+        var model = Fake.loaded(total: 100)
+        _ = model.press(.character("/"))
+        #expect(model.type("li").isEmpty)
+        #expect(model.browse.pendingShortSearch)
+        #expect(model.screenText.contains("Enter searches now"))
+        var filter = UserFilter()
+        filter.query = "li"
+        #expect(model.press(.enter).contains(.loadCount(filter, generation: model.browse.generation)))
+        #expect(model.browse.focus == .table)
+        _ = model.press(.character("/"), .control("u"))
+        #expect(model.type("佐藤") == [.debounceSearch(generation: model.browse.generation - 1), .debounceSearch(generation: model.browse.generation)])
     }
 
     @Test("Tab moves through the fields; the banned filter cycles; Enter returns to the table")

@@ -5,7 +5,13 @@ import GRDB
 /// Writes a user document and everything derived from it (columns, identifiers, search text) in
 /// one go, so that the indexes can never disagree with what the API returns.
 struct UserIndexer {
-    private let encoder = WireCoding.encoder
+    /// Unsorted keys: stored documents need no stable order, and sorting every object's keys
+    /// showed in profiles of demo generation.
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
 
     func document(_ user: User) throws -> String {
         String(decoding: try encoder.encode(user), as: UTF8.self)

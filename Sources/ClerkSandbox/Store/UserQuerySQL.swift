@@ -110,8 +110,22 @@ struct UserQuerySQL {
             let phrase = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             matches.append(column.map { "\($0) : \(phrase)" } ?? phrase)
         } else {
-            let haystack = column.map { "lower(\($0))" } ?? "lower(ids || ' ' || emails || ' ' || phones || ' ' || usernames || ' ' || names)"
-            add("u.rowid IN (SELECT rowid FROM user_search WHERE instr(\(haystack), lower(?)) > 0)", [value])
+            // Shorter than a trigram: scan the narrow users columns and the identifiers table, which
+            // hold everything `query` covers, instead of the search table's wide rows.
+            let needle = value.lowercased()
+            let names = "SELECT rowid FROM users WHERE instr(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ?) > 0"
+            func identifiers(_ kinds: String) -> String {
+                "SELECT user_rowid FROM identifiers WHERE kind IN (\(kinds)) AND instr(lower(value), ?) > 0"
+            }
+            switch column {
+            case "emails": add("u.rowid IN (\(identifiers("'email'")))", [needle])
+            case "phones": add("u.rowid IN (\(identifiers("'phone'")))", [needle])
+            case "usernames": add("u.rowid IN (\(identifiers("'username'")))", [needle])
+            case "names": add("u.rowid IN (\(names))", [needle])
+            default:
+                add("u.rowid IN (\(names) UNION SELECT rowid FROM users WHERE instr(lower(id), ?) > 0 UNION \(identifiers("'email', 'phone', 'web3', 'username'")))",
+                    [needle, needle, needle])
+            }
         }
     }
 

@@ -33,6 +33,17 @@ public struct BrowseState: Sendable {
     public var marked: Set<String> = []
     /// Bumped by every change of filter or order: answers to older searches are dropped.
     public var generation = 0
+    /// The generation the rows on screen answer; behind `generation` while a new search is pending.
+    public var shownGeneration = 0
+
+    /// Text too short to search as you type is waiting for Enter.
+    public var pendingShortSearch = false
+
+    /// The rows on screen are the answer to the current filters and order.
+    public var isCurrent: Bool {
+        if case .ready = pageState { return shownGeneration == generation }
+        return false
+    }
     /// Pages fetched ahead for the current generation, so PgDn never waits.
     public var cache: [PageKey: [User]] = [:]
 

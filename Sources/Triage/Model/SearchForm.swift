@@ -56,6 +56,19 @@ public struct SearchForm: Sendable, Hashable {
 
     public var isEmpty: Bool { filter == UserFilter() }
 
+    /// Whether typing should search by itself: every text filter is empty, three characters or
+    /// more, or holds a wide (CJK) character. Shorter Latin text matches half the instance, cannot
+    /// use the search index, and would spend the instance's rate limit on every keystroke; Enter
+    /// still searches for it on request.
+    public var searchesAsYouType: Bool {
+        [filter.query, filter.emailAddressQuery, filter.nameQuery].allSatisfy { text in
+            guard let text else { return true }
+            return text.unicodeScalars.count >= Self.minimumLength || text.contains { DisplayWidth.of($0) >= 2 }
+        }
+    }
+
+    public static let minimumLength = 3
+
     private static func trimmed(_ text: String) -> String? {
         let value = text.trimmingCharacters(in: .whitespaces)
         return value.isEmpty ? nil : value

@@ -93,6 +93,11 @@ enum Browse {
             return []
         case "search.done":
             model.browse.focus = .table
+            // Enter searches now even for text too short to search as you type.
+            if key == .enter, !model.browse.isCurrent || model.browse.pendingShortSearch {
+                model.browse.pendingShortSearch = false
+                return restart(&model)
+            }
             return []
         default:
             break
@@ -120,6 +125,11 @@ enum Browse {
         model.browse.cache = [:]
         model.browse.offset = 0
         model.browse.selection = 0
+        guard model.browse.form.searchesAsYouType else {
+            model.browse.pendingShortSearch = true
+            return []
+        }
+        model.browse.pendingShortSearch = false
         return [.debounceSearch(generation: model.browse.generation)]
     }
 
@@ -161,6 +171,7 @@ enum Browse {
         if let cached = model.browse.cache[key] {
             model.browse.users = cached
             model.browse.pageState = .ready
+            model.browse.shownGeneration = model.browse.generation
             model.browse.selection = min(model.browse.selection, max(0, cached.count - 1))
             return prefetch(after: key, &model)
         }
@@ -185,6 +196,7 @@ enum Browse {
             guard !prefetch, key.offset == model.browse.offset else { return [] }
             model.browse.users = users
             model.browse.pageState = .ready
+            model.browse.shownGeneration = generation
             model.browse.selection = min(model.browse.selection, max(0, users.count - 1))
             if users.count < key.limit, model.browse.total.value == nil {
                 model.browse.total = .loaded(key.offset + users.count)

@@ -102,6 +102,9 @@ enum BrowseView {
         if let status = model.status {
             return [Span(" " + status.text, theme[status.isError ? .error : .statusBar])]
         }
+        if model.browse.pendingShortSearch {
+            return [Span(" \(SearchForm.minimumLength)+ characters search as you type · Enter searches now", theme[.hint])]
+        }
         let hints: [(String, String)] = model.browse.focus == .table
             ? [("Enter", "open"), ("/", "search"), ("Space", "mark"), ("s/S", "sort"), ("?", "help"), ("q", "quit")]
             : [("Tab", "next field"), ("Enter", "to table"), ("Ctrl-U", "clear")]
