@@ -9,10 +9,12 @@ struct ConsoleEndToEndTests {
     @Test("search by name → the user is in the table → Enter → emails, MFA state and metadata on screen")
     func searchOpenRead() async throws {
         let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
         let users = try await sandbox.client.users.list(UserListQuery(limit: 200))
         let target = try #require(users.first { $0.totpEnabled && $0.publicMetadata != .emptyObject && $0.lastName?.count ?? 0 > 3 && $0.firstName?.allSatisfy(\.isASCII) == true })
         let email = try #require(target.primaryEmailAddress?.emailAddress)
         let console = try ConsoleSession(sandbox: sandbox)
+        defer { console.stop() }
         try await console.waitFor("page 1 of")
         try console.keys("/")
         try console.type(email)
@@ -35,7 +37,9 @@ struct ConsoleEndToEndTests {
     @Test("PgDn changes the page number; End goes to the last page")
     func paging() async throws {
         let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
         let console = try ConsoleSession(sandbox: sandbox)
+        defer { console.stop() }
         try await console.waitFor("page 1 of 9 · 300 users")
         try console.keys("PageDown")
         try await console.waitFor("page 2 of 9")
@@ -48,7 +52,9 @@ struct ConsoleEndToEndTests {
     @Test("resize re-lays out; too small asks to enlarge; CJK names keep columns aligned")
     func resizeAndAlignment() async throws {
         let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
         let console = try ConsoleSession(sandbox: sandbox)
+        defer { console.stop() }
         try await console.waitFor("page 1 of 9")
         try console.resize(width: 80, height: 24)
         try await console.waitFor("page 1 of 16")
@@ -78,7 +84,9 @@ struct ConsoleEndToEndTests {
     @Test("a demo user with a hostile name neither retitles nor clears the pane")
     func hostileNames() async throws {
         let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
         let console = try ConsoleSession(sandbox: sandbox)
+        defer { console.stop() }
         try await console.waitFor("page 1 of")
         let titleBefore = try console.display("#{pane_title}")
         try console.keys("/")
@@ -103,8 +111,10 @@ struct ConsoleEndToEndTests {
     @Test("q restores the terminal; SIGTERM and SIGHUP do too")
     func terminalRestored() async throws {
         let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
         for ending in ["q", "TERM", "HUP"] {
             let console = try ConsoleSession(sandbox: sandbox)
+        defer { console.stop() }
             try await console.waitFor("page 1 of")
             #expect(try console.display("#{alternate_on}") == "1")
             if ending == "q" {
@@ -122,7 +132,9 @@ struct ConsoleEndToEndTests {
     @Test(":theme switches themes; an unknown theme lists what exists")
     func themes() async throws {
         let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
         let console = try ConsoleSession(sandbox: sandbox)
+        defer { console.stop() }
         try await console.waitFor("page 1 of")
         try console.keys(":")
         try console.type("theme high-contrast")

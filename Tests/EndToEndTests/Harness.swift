@@ -32,7 +32,9 @@ func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: ()
 
 /// Runs a command to completion and returns what it printed. posix_spawn and waitpid, with the
 /// output in a file: a tmux server forked by `new-session` inherits descriptors and would hold a
-/// pipe open forever, and Foundation's Process waits on a run loop test tasks do not run.
+/// pipe open forever. The child starts with no signal blocked and default handlers: Swift
+/// concurrency's threads block most signals, and a tmux server inheriting that mask ignores
+/// kill-server and SIGTERM alike.
 @discardableResult
 func shell(_ arguments: [String]) throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)").path
@@ -45,8 +47,18 @@ func shell(_ arguments: [String]) throws -> String {
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, environ)
     guard spawned == 0 else { throw HarnessError("could not run \(arguments.joined(separator: " ")): error \(spawned)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
@@ -84,9 +96,9 @@ final class SandboxProcess: @unchecked Sendable {
         ClerkClient(configuration: ClerkConfiguration(baseURL: baseURL, secretKey: SecretKey(key), retry: .none, rateLimits: .unlimited))
     }
 
-    deinit {
-        process.terminate()
-        process.waitUntilExit()
+    /// Stops the server. Explicit, in a `defer`: deinit is not a dependable place to end processes.
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
     }
 }
 
@@ -103,7 +115,8 @@ final class ConsoleSession: @unchecked Sendable {
         try shell(["tmux", "-L", socket, "set-option", "-g", "escape-time", "10"])
     }
 
-    deinit {
+    /// Ends the tmux server and the console in it. Explicit, in a `defer`: see `SandboxProcess.stop`.
+    func stop() {
         _ = try? shell(["tmux", "-L", socket, "kill-server"])
     }
 

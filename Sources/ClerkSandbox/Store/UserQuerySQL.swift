@@ -111,20 +111,25 @@ struct UserQuerySQL {
             matches.append(column.map { "\($0) : \(phrase)" } ?? phrase)
         } else {
             // Shorter than a trigram: scan the narrow users columns and the identifiers table, which
-            // hold everything `query` covers, instead of the search table's wide rows.
+            // hold everything `query` covers, instead of the search table's wide rows. Identifiers are
+            // stored lower-cased (phones have no letters) and names need folding only for ASCII
+            // letters, so lower() — most of a scan's cost — runs only where it changes the answer.
             let needle = value.lowercased()
-            let names = "SELECT rowid FROM users WHERE instr(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ?) > 0"
+            let fold = value.contains { $0.isASCII && $0.isLetter }
+            let names = fold
+                ? "SELECT rowid FROM users WHERE instr(lower(first_name), ?) > 0 OR instr(lower(last_name), ?) > 0"
+                : "SELECT rowid FROM users WHERE instr(first_name, ?) > 0 OR instr(last_name, ?) > 0"
             func identifiers(_ kinds: String) -> String {
-                "SELECT user_rowid FROM identifiers WHERE kind IN (\(kinds)) AND instr(lower(value), ?) > 0"
+                "SELECT user_rowid FROM identifiers WHERE kind IN (\(kinds)) AND instr(value, ?) > 0"
             }
             switch column {
             case "emails": add("u.rowid IN (\(identifiers("'email'")))", [needle])
             case "phones": add("u.rowid IN (\(identifiers("'phone'")))", [needle])
             case "usernames": add("u.rowid IN (\(identifiers("'username'")))", [needle])
-            case "names": add("u.rowid IN (\(names))", [needle])
+            case "names": add("u.rowid IN (\(names))", [needle, needle])
             default:
-                add("u.rowid IN (\(names) UNION SELECT rowid FROM users WHERE instr(lower(id), ?) > 0 UNION \(identifiers("'email', 'phone', 'web3', 'username'")))",
-                    [needle, needle, needle])
+                let everything = "\(names) UNION SELECT rowid FROM users WHERE instr(id, ?) > 0 UNION \(identifiers("'email', 'phone', 'web3', 'username'"))"
+                add("u.rowid IN (\(everything))", [needle, needle, value, needle])
             }
         }
     }
