@@ -35,7 +35,7 @@ struct ConsoleBench: AsyncParsableCommand {
     func run() async throws {
         let sandbox = try await BenchSandbox.start(users: users)
         defer { sandbox.stop() }
-        Output.line("sandbox: \(users) users generated and serving in \(SandboxBench.format(sandbox.startup))")
+        Output.line("sandbox: \(users) users generated and serving in \(Measurements.format(sandbox.startup))")
 
         setenv("TERM", "xterm-256color", 1)
         unsetenv("LINES")
@@ -46,7 +46,6 @@ struct ConsoleBench: AsyncParsableCommand {
         let client = ClerkClient(configuration: ClerkConfiguration(
             baseURL: sandbox.baseURL, secretKey: SecretKey(sandbox.key), retry: .none, rateLimits: .unlimited))
         let instance = Instance(kind: .sandbox, baseURL: sandbox.baseURL, maskedKey: SecretKey(sandbox.key).masked)
-        let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let size = (width, height)
         let loop = Task {
             await UIThread.run {
@@ -54,7 +53,7 @@ struct ConsoleBench: AsyncParsableCommand {
                 defer { terminal.stop() }
                 let theme = (try? ThemeCatalog.standard(environment: [:], executablePath: CommandLine.arguments[0]).load("dark")) ?? .monochrome
                 let model = TriageModel(instance: instance, theme: theme.degraded(to: terminal.colorDepth), size: Size(width: size.0, height: size.1), now: Date().unixMillis)
-                let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: ThemeCatalog(directories: []), logger: logger)
+                let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: ThemeCatalog(directories: []))
                 runtime.onFrame = { model, duration in
                     let ready = model.browse.isCurrent && model.browse.total.value != nil
                     frames.append(Frame(at: .now, duration: duration, selection: model.browse.selection, offset: model.browse.offset,
@@ -136,7 +135,7 @@ struct ConsoleBench: AsyncParsableCommand {
                 pty.type("\u{15}")
                 _ = try await waitFor("the cleared search") { $0.query.isEmpty && $0.ready && $0.at > cleared }
             }
-            searchReports.append("search (\(title)): keystroke to results \(SandboxBench.summary(searchLatency))")
+            searchReports.append("search (\(title)): keystroke to results \(Measurements.summary(searchLatency))")
         }
         pty.type("\r")
 
@@ -155,18 +154,13 @@ struct ConsoleBench: AsyncParsableCommand {
         _ = await loop.value
 
         Output.line("terminal \(width)x\(height), \(users) users")
-        Output.line("selection move: bytes written median \(Self.median(moveBytes)) max \(moveBytes.max() ?? 0) (n=\(moveBytes.count))")
-        Output.line("selection move: frame (view+draw) \(SandboxBench.summary(moveFrames))")
-        Output.line("selection move: key to frame      \(SandboxBench.summary(moveLatency))")
+        Output.line("selection move: bytes written median \(Measurements.median(moveBytes)) max \(moveBytes.max() ?? 0) (n=\(moveBytes.count))")
+        Output.line("selection move: frame (view+draw) \(Measurements.summary(moveFrames))")
+        Output.line("selection move: key to frame      \(Measurements.summary(moveLatency))")
         for report in searchReports { Output.line(report) }
         Output.line("search: \(withoutSearch) keystrokes were too short to search as you type (shown at once, no request)")
-        Output.line("PgDn: key to page on screen       \(SandboxBench.summary(pageLatency))")
+        Output.line("PgDn: key to page on screen       \(Measurements.summary(pageLatency))")
         Output.line(String(format: "memory: RSS after 50 pages %.1f MB", rss))
-    }
-
-    static func median(_ values: [Int]) -> Int {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
     static func residentMegabytes() -> Double {

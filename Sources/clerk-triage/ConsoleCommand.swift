@@ -76,7 +76,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             defer { terminal.stop() }
             let model = TriageModel(instance: instance, theme: chosenTheme.degraded(to: terminal.colorDepth), keymap: bindings,
                                     size: terminal.size, now: Date().unixMillis)
-            let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: catalog, logger: logger)
+            let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: catalog)
             runtime.run()
         }
         await sandbox?.stop()

@@ -20,7 +20,7 @@ struct SandboxBench: AsyncParsableCommand {
         let started = ContinuousClock.now
         let server = try await SandboxServer.start(configuration)
         let generation = started.duration(to: .now)
-        Output.line("generate \(users) users: \(Self.format(generation))")
+        Output.line("generate \(users) users: \(Measurements.format(generation))")
 
         let client = ClerkClient(configuration: ClerkConfiguration(
             baseURL: server.baseURL, secretKey: SecretKey("sk_test_bench"), retry: .none, rateLimits: .unlimited))
@@ -49,20 +49,9 @@ struct SandboxBench: AsyncParsableCommand {
                 }
             }
             Output.line("\(title):")
-            Output.line("  GET /users?query=…&limit=50   \(Self.summary(listTimes))")
-            Output.line("  GET /users/count?query=…      \(Self.summary(countTimes))")
+            Output.line("  GET /users?query=…&limit=50   \(Measurements.summary(listTimes))")
+            Output.line("  GET /users/count?query=…      \(Measurements.summary(countTimes))")
         }
         await server.stop()
-    }
-
-    static func summary(_ samples: [Duration]) -> String {
-        let sorted = samples.sorted()
-        func percentile(_ p: Double) -> Duration { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-        return "n=\(sorted.count) p50=\(format(percentile(0.5))) p95=\(format(percentile(0.95))) max=\(format(sorted.last ?? .zero))"
-    }
-
-    static func format(_ duration: Duration) -> String {
-        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return milliseconds >= 1000 ? String(format: "%.2f s", milliseconds / 1000) : String(format: "%.1f ms", milliseconds)
     }
 }

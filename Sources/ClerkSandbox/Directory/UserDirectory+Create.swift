@@ -20,10 +20,7 @@ extension UserDirectory {
             throw SandboxError.invalid("password_digest", "The sandbox does not import password digests; send password instead.")
         }
         // Hashing is deliberately slow: do it before taking the write lock.
-        let passwordHash = try request.password.map { password -> String in
-            if request.skipPasswordChecks != true { try Validation.password(password) }
-            return PasswordHasher.hash(password)
-        }
+        let passwordHash = try request.password.map { try Validation.passwordHash($0, skipChecks: request.skipPasswordChecks) }
         let totpSecret = try request.totpSecret.map(Validation.totpSecret)
         let legalAcceptedAt = try request.legalAcceptedAt.map { try Validation.timestamp($0, parameter: "legal_accepted_at") }
         let customCreatedAt = try request.createdAt.map { try Validation.timestamp($0, parameter: "created_at") }

@@ -12,10 +12,7 @@ extension UserDirectory {
         if request.passwordDigest != nil {
             throw SandboxError.invalid("password_digest", "The sandbox does not import password digests; send password instead.")
         }
-        let passwordHash = try request.password.map { password -> String in
-            if request.skipPasswordChecks != true { try Validation.password(password) }
-            return PasswordHasher.hash(password)
-        }
+        let passwordHash = try request.password.map { try Validation.passwordHash($0, skipChecks: request.skipPasswordChecks) }
         let totpSecret = try request.totpSecret.map { update -> FieldUpdate<String> in
             guard case .set(let value) = update else { return .clear }
             return .set(try Validation.totpSecret(value))

@@ -38,6 +38,13 @@ enum Validation {
         }
     }
 
+    /// Checks (unless skipped) and hashes a new password. Slow on purpose: call it before taking
+    /// the write lock.
+    static func passwordHash(_ password: String, skipChecks: Bool?) throws -> String {
+        if skipChecks != true { try Validation.password(password) }
+        return PasswordHasher.hash(password)
+    }
+
     static func totpSecret(_ value: String) throws -> String {
         guard let bytes = Base32.decode(value), bytes.count >= 10 else {
             throw SandboxError.invalid("totp_secret", "totp_secret must be a base32-encoded secret of at least 80 bits.")

@@ -31,8 +31,6 @@ public struct Keymap: Sendable {
         bindings = Dictionary(actions.map { ($0.id, $0.defaultKeys) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func keys(for actionID: String) -> [Key] { bindings[actionID] ?? [] }
-
     /// The action `key` triggers in `context`; actions of the `global` context apply everywhere
     /// unless the context binds the key itself.
     public func action(for key: Key, in context: String) -> String? {

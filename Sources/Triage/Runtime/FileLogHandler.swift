@@ -41,7 +41,7 @@ public struct FileLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label): \(event.message)\(extra)\n"
+        let line = "\(Date().formatted(.iso8601)) \(event.level) \(label): \(event.message)\(extra)\n"
         sink.handle.withLock { $0?.write(Data(line.utf8)) }
     }
 }

@@ -1,6 +1,5 @@
 import ClerkAPI
 import Foundation
-import Logging
 import Synchronization
 import Terminal
 
@@ -12,7 +11,6 @@ public final class TriageRuntime: @unchecked Sendable {
     private let device: any TerminalDevice
     private let users: UsersClient
     private let themes: ThemeCatalog
-    private let logger: Logger
     private let mailbox: Mailbox<Msg>
     public private(set) var model: TriageModel
     private var showTask: Task<Void, Never>?
@@ -21,12 +19,11 @@ public final class TriageRuntime: @unchecked Sendable {
     /// Called after each frame with the model drawn and the time `view` + `draw` took.
     public var onFrame: ((TriageModel, Duration) -> Void)?
 
-    public init(device: any TerminalDevice, model: TriageModel, users: UsersClient, themes: ThemeCatalog, logger: Logger) {
+    public init(device: any TerminalDevice, model: TriageModel, users: UsersClient, themes: ThemeCatalog) {
         self.device = device
         self.model = model
         self.users = users
         self.themes = themes
-        self.logger = logger
         mailbox = Mailbox(waker: device.makeWaker())
     }
 
