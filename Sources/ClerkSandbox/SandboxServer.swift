@@ -47,14 +47,15 @@ public final class SandboxServer: Sendable {
 
     /// Opens the database, generates demo users if it is empty, and returns once the server accepts connections.
     public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
-        let store = try SandboxStore(path: configuration.databasePath)
+        let path = configuration.databasePath ?? SandboxStore.temporaryPath()
+        var generated = 0
+        if configuration.users > 0, try BulkLoad.isEmpty(path) {
+            let generator = DemoDataGenerator(seed: configuration.seed, now: Date().unixMillis)
+            generated = try await BulkLoad.fill(path) { database in try await generator.generate(users: configuration.users, into: database) }
+        }
+        let store = try SandboxStore(path: path, temporary: configuration.databasePath == nil)
         let baseURL = Mutex("http://\(configuration.host):\(configuration.port)/v1")
         let directory = UserDirectory(store: store, now: { Date().unixMillis }, publicBaseURL: { baseURL.withLock { $0 } })
-        var generated = 0
-        if try await store.userCount() == 0, configuration.users > 0 {
-            generated = try await DemoDataGenerator(seed: configuration.seed, now: Date().unixMillis).generate(users: configuration.users, into: store)
-        }
-        try await store.finishLoading()
         let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed))
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(

@@ -13,8 +13,9 @@ struct DemoDataGenerator {
     let seed: UInt64
     let now: UnixMillis
 
-    /// Users are built in parallel slices and written by one writer in a single transaction.
-    func generate(users count: Int, into store: SandboxStore) async throws -> Int {
+    /// Users are built and encoded in parallel slices while the previous batch is written by the
+    /// database's one writer.
+    func generate(users count: Int, into database: DatabaseQueue) async throws -> Int {
         var random = SeededRandom(seed: seed)
         let saltBytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
         let organizations = DemoNames.organizations.enumerated().map { offset, name in
@@ -24,13 +25,12 @@ struct DemoDataGenerator {
         }
         let builder = DemoUserBuilder(seed: seed, now: now, passwordHash: PasswordHasher.hash(Self.demoPassword, salt: saltBytes),
                                       organizations: organizations)
-        try await store.write { db in
-            for organization in organizations {
-                try db.execute(sql: "INSERT INTO organizations (id, doc) VALUES (?, ?)",
-                               arguments: [organization.id, String(decoding: try WireCoding.encoder.encode(organization), as: UTF8.self)])
+        let organizationRows = try organizations.map(Encoded.init)
+        try await database.write { db in
+            for organization in organizationRows {
+                try db.execute(sql: "INSERT INTO organizations (id, doc) VALUES (?, ?)", arguments: [organization.value.id, organization.json])
             }
         }
-        // While one batch is written (SQLite has one writer), the next is being built on the other cores.
         let batchSize = 4_000
         var start = 0
         var pending: Task<[DemoUser], any Error>? = Self.build(start..<min(batchSize, count), with: builder)
@@ -38,10 +38,9 @@ struct DemoDataGenerator {
             let built = try await batch.value
             start += batchSize
             pending = start < count ? Self.build(start..<min(start + batchSize, count), with: builder) : nil
-            try await store.write { db in
-                let encoder = WireCoding.encoder
-                let timestamps = ISO8601DateFormatter()
-                for demo in built { try Self.insert(demo, into: store, db: db, encoder: encoder, timestamps: timestamps) }
+            try await database.write { db in
+                let writer = try DemoRowWriter(db)
+                for demo in built { try writer.insert(demo) }
             }
         }
         return count
@@ -62,43 +61,6 @@ struct DemoDataGenerator {
                 for try await (worker, users) in group { results[worker] = users }
                 return results.flatMap { $0 }
             }
-        }
-    }
-
-    private static func insert(_ demo: DemoUser, into store: SandboxStore, db: Database, encoder: JSONEncoder, timestamps: ISO8601DateFormatter) throws {
-        let rowid = try store.indexer.save(demo.user, document: demo.document, rowid: nil, in: db)
-        try demo.credentials.save(rowid: rowid, in: db)
-        for membership in demo.memberships {
-            try db.cachedStatement(sql: "INSERT INTO memberships (id, user_rowid, organization_id, created_at, doc) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [membership.id, rowid, membership.organization.id, membership.createdAt,
-                                     String(decoding: try encoder.encode(membership), as: UTF8.self)])
-        }
-        for invitation in demo.invitations {
-            try db.cachedStatement(sql: "INSERT INTO invitations (id, user_rowid, status, created_at, doc) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [invitation.id, rowid, invitation.status?.rawValue ?? "pending", invitation.createdAt,
-                                     String(decoding: try encoder.encode(invitation), as: UTF8.self)])
-        }
-        if let subscription = demo.subscription {
-            try db.cachedStatement(sql: "INSERT INTO subscriptions (user_rowid, doc) VALUES (?, ?)")
-                .execute(arguments: [rowid, String(decoding: try encoder.encode(subscription), as: UTF8.self)])
-        }
-        if let cents = demo.creditCents {
-            let entryID = "cledg_demo_\(rowid)"
-            let entry = CreditLedgerEntry(id: entryID, payerID: "cpayer_" + demo.user.id.dropFirst(5), amount: UserDirectory.money(cents, "USD"),
-                                          sourceType: "manual_adjustment", sourceID: entryID, note: "Welcome credit",
-                                          createdAt: timestamps.string(from: Date(unixMillis: demo.user.createdAt)))
-            try db.cachedStatement(sql: """
-                INSERT INTO credit_ledger (id, user_rowid, idempotency_key, amount, currency, request_fingerprint, doc)
-                VALUES (?, ?, ?, ?, 'USD', 'demo', ?)
-                """).execute(arguments: [entryID, rowid, "demo-\(rowid)", cents, String(decoding: try encoder.encode(entry), as: UTF8.self)])
-        }
-        for device in demo.trustedDevices {
-            try db.cachedStatement(sql: "INSERT INTO trusted_devices (id, user_rowid, doc) VALUES (?, ?, ?)")
-                .execute(arguments: [device.id, rowid, String(decoding: try encoder.encode(device), as: UTF8.self)])
-        }
-        for token in demo.oauthTokens {
-            try db.cachedStatement(sql: "INSERT INTO oauth_tokens (user_rowid, provider, doc) VALUES (?, ?, ?)")
-                .execute(arguments: [rowid, token.provider, String(decoding: try encoder.encode(token), as: UTF8.self)])
         }
     }
 }

@@ -1,19 +1,6 @@
 import ClerkAPI
 import Foundation
 
-/// One generated user and everything that hangs off it.
-struct DemoUser: Sendable {
-    var user: User
-    var document: String
-    var credentials: Credentials
-    var memberships: [OrganizationMembership] = []
-    var invitations: [OrganizationInvitation] = []
-    var subscription: BillingSubscription?
-    var creditCents: Int64?
-    var trustedDevices: [TrustedDevice] = []
-    var oauthTokens: [OAuthAccessToken] = []
-}
-
 /// Builds demo user number `index` from its own seeded generator, so any slice of users can be
 /// built on any core and the result is the same for the same seed.
 struct DemoUserBuilder: Sendable {
@@ -21,7 +8,6 @@ struct DemoUserBuilder: Sendable {
     let now: UnixMillis
     let passwordHash: String
     let organizations: [Organization]
-    let indexer = UserIndexer()
 
     static let day: Int64 = 86_400_000
 
@@ -58,7 +44,8 @@ struct DemoUserBuilder: Sendable {
         let phoneCount = random.chance(0.55) ? (random.chance(0.2) ? 2 : 1) : 0
         for offset in 0..<phoneCount {
             // Numbers are unique in an instance: the user's index is the subscriber number.
-            let number = "+1\(201 + offset * 111)\(String(format: "%07d", index))"
+            let subscriber = String(index)
+            let number = "+1\(201 + offset * 111)" + String(repeating: "0", count: max(0, 7 - subscriber.count)) + subscriber
             user.phoneNumbers.append(PhoneNumber(
                 id: IDGenerator.make("idn", using: &random), phoneNumber: number, reservedForSecondFactor: false, defaultSecondFactor: false,
                 verification: Verification(object: "verification_otp", status: .verified, strategy: "phone_code", attempts: 1),
@@ -132,7 +119,7 @@ struct DemoUserBuilder: Sendable {
         }
         if random.chance(0.1) {
             credentials.backupCodeHashes = (0..<8).map { position in
-                UserDirectory.backupCodeHash(String(format: "%08x", UInt32.random(in: 0...UInt32.max, using: &random) ^ UInt32(position)), userID: id)
+                UserDirectory.backupCodeHash(Hex.encode(UInt32.random(in: 0...UInt32.max, using: &random) ^ UInt32(position), width: 8), userID: id)
             }
         }
         if !user.phoneNumbers.isEmpty, random.chance(0.05) {
@@ -166,9 +153,9 @@ struct DemoUserBuilder: Sendable {
             : .emptyObject
         user.unsafeMetadata = random.chance(0.3) ? ["theme": random.chance(0.5) ? "dark" : "light", "onboarding": ["completed": .bool(random.chance(0.7)), "step": .int(Int64.random(in: 1...5, using: &random))]] : .emptyObject
 
-        var demo = DemoUser(user: user, document: "", credentials: credentials, oauthTokens: tokens)
-        related(&demo, index: index, random: &random)
-        demo.document = try indexer.document(demo.user)
+        var demo = DemoUser(rowid: Int64(index) + 1, user: user, credentials: credentials, oauthTokens: try tokens.map(Encoded.init))
+        try related(&demo, index: index, random: &random)
+        demo.document = try UserIndexer.encode(demo.user)
         return demo
     }
 
@@ -185,7 +172,7 @@ struct DemoUserBuilder: Sendable {
         return .object(fields)
     }
 
-    private func related(_ demo: inout DemoUser, index: Int, random: inout SeededRandom) {
+    private func related(_ demo: inout DemoUser, index: Int, random: inout SeededRandom) throws {
         let user = demo.user
         if random.chance(0.2), !organizations.isEmpty {
             let count = random.chance(0.25) ? 2 : 1
@@ -194,21 +181,21 @@ struct DemoUserBuilder: Sendable {
                 let organization = random.pick(organizations)
                 guard seen.insert(organization.id).inserted else { continue }
                 let admin = random.chance(0.2)
-                demo.memberships.append(OrganizationMembership(
+                demo.memberships.append(try Encoded(OrganizationMembership(
                     id: IDGenerator.make("orgmem", using: &random), role: admin ? "org:admin" : "org:member", roleName: admin ? "Admin" : "Member",
                     permissions: admin ? ["org:sys_memberships:manage", "org:sys_profile:manage"] : ["org:sys_memberships:read"],
                     organization: organization,
                     publicUserData: .init(userID: user.id, firstName: user.firstName, lastName: user.lastName, imageURL: user.imageURL ?? "",
                                           identifier: user.primaryEmailAddress?.emailAddress, username: user.username),
-                    createdAt: user.createdAt + Self.day, updatedAt: user.createdAt + Self.day))
+                    createdAt: user.createdAt + Self.day, updatedAt: user.createdAt + Self.day)))
             }
         }
         if random.chance(0.05), let organization = organizations.randomElement(using: &random), let email = user.primaryEmailAddress?.emailAddress {
             let status: OrganizationInvitation.Status = random.pick([.pending, .pending, .accepted, .revoked, .expired])
-            demo.invitations.append(OrganizationInvitation(
+            demo.invitations.append(try Encoded(OrganizationInvitation(
                 id: IDGenerator.make("orginv", using: &random), emailAddress: email, role: "org:member", roleName: "Member", status: status,
                 organization: .init(id: organization.id, name: organization.name, slug: organization.slug), inviter: nil,
-                expiresAt: now + 30 * Self.day, createdAt: now - 3 * Self.day, updatedAt: now - 3 * Self.day))
+                expiresAt: now + 30 * Self.day, createdAt: now - 3 * Self.day, updatedAt: now - 3 * Self.day)))
         }
         if random.chance(0.15) {
             let plan = random.pick(DemoNames.plans.dropFirst().map { $0 })
@@ -220,15 +207,21 @@ struct DemoUserBuilder: Sendable {
             let item = BillingSubscription.Item(id: IDGenerator.make("csubi", using: &random), instanceID: "ins_sandbox", status: status.rawValue,
                                                 plan: commercePlan, planPeriod: random.chance(0.2) ? "annual" : "month", payerID: payer,
                                                 periodStart: start, periodEnd: start + 30 * Self.day, createdAt: start)
-            demo.subscription = BillingSubscription(id: IDGenerator.make("csub", using: &random), instanceID: "ins_sandbox", status: status, payerID: payer,
-                                                    createdAt: start, activeAt: start, items: [item],
-                                                    nextPayment: .init(date: start + 30 * Self.day, amount: fee))
+            demo.subscription = try Encoded(BillingSubscription(
+                id: IDGenerator.make("csub", using: &random), instanceID: "ins_sandbox", status: status, payerID: payer,
+                createdAt: start, activeAt: start, items: [item], nextPayment: .init(date: start + 30 * Self.day, amount: fee)))
         }
-        if random.chance(0.1) { demo.creditCents = Int64.random(in: 1...400, using: &random) * 25 }
+        if random.chance(0.1) {
+            let cents = Int64.random(in: 1...400, using: &random) * 25
+            let entryID = "cledg_demo_\(demo.rowid)"
+            demo.credit = try Encoded(CreditLedgerEntry(
+                id: entryID, payerID: "cpayer_" + user.id.dropFirst(5), amount: UserDirectory.money(cents, "USD"), sourceType: "manual_adjustment",
+                sourceID: entryID, note: "Welcome credit", createdAt: Date(unixMillis: user.createdAt).formatted(.iso8601)))
+        }
         if random.chance(0.05) {
-            demo.trustedDevices = [TrustedDevice(id: IDGenerator.make("td", using: &random), platform: random.pick(["ios", "android"]),
+            demo.trustedDevices = [try Encoded(TrustedDevice(id: IDGenerator.make("td", using: &random), platform: random.pick(["ios", "android"]),
                                                  appIdentifier: "com.example.app", name: random.pick(["iPhone 15", "Pixel 8", "Galaxy S24"]),
-                                                 status: .active, createdAt: user.createdAt, updatedAt: user.createdAt)]
+                                                 status: .active, createdAt: user.createdAt, updatedAt: user.createdAt))]
         }
     }
 }

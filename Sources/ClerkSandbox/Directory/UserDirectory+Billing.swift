@@ -77,7 +77,8 @@ extension UserDirectory {
         let symbols = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "$", "AUD": "$"]
         let sign = cents < 0 ? "-" : ""
         let magnitude = cents.magnitude
-        let formatted = "\(sign)\(magnitude / 100).\(String(format: "%02d", Int(magnitude % 100)))"
+        let fraction = magnitude % 100
+        let formatted = "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
         return Money(amount: cents, amountFormatted: formatted, currency: currency, currencySymbol: symbols[currency] ?? currency)
     }
 }

@@ -83,7 +83,7 @@ extension UserDirectory {
     static let lockoutSeconds: Int64 = 3600
 
     static func backupCodeHash(_ code: String, userID: String) -> String {
-        SHA256.hash(data: Data("\(userID):\(code)".utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data("\(userID):\(code)".utf8)))
     }
 
     static func parameter(forKind kind: String) -> String {

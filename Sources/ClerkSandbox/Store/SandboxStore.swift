@@ -9,34 +9,26 @@ final class SandboxStore: Sendable {
     let indexer = UserIndexer()
     private let temporaryPath: String?
 
-    init(path: String?) throws {
-        let resolved: String
-        if let path {
-            resolved = path
-            temporaryPath = nil
-        } else {
-            resolved = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-sandbox-\(UUID().uuidString).sqlite").path
-            temporaryPath = resolved
-        }
+    /// A new path for a database that lives as long as its store.
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("clerk-sandbox-\(UUID().uuidString).sqlite").path
+    }
+
+    init(path: String, temporary: Bool) throws {
+        temporaryPath = temporary ? path : nil
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // Durability across power loss is not worth write speed for a sandbox.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         configuration.maximumReaderCount = 8
-        writer = try DatabasePool(path: resolved, configuration: configuration)
+        writer = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator().migrate(writer)
-    }
-
-    /// Builds the secondary indexes once the data is in (see `Schema.createIndexes`).
-    func finishLoading() async throws {
-        try await write { db in try Schema.createIndexes(db) }
+        try writer.write { db in try Schema.createIndexes(db) }
     }
 
     deinit {
-        if let temporaryPath {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporaryPath + suffix) }
-        }
+        if let temporaryPath { BulkLoad.removeFiles(of: temporaryPath) }
     }
 
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
@@ -74,7 +66,7 @@ struct StoredUser: Sendable {
 }
 
 /// The secrets behind a user: never part of the user document, never returned by the API.
-struct Credentials: Sendable {
+struct Credentials: Sendable, Equatable {
     var passwordHash: String?
     var passwordCompromised = false
     var totpSecret: String?
@@ -91,14 +83,21 @@ struct Credentials: Sendable {
     }
 
     func save(rowid: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: Self.upsert).execute(arguments: StatementArguments(arguments(rowid: rowid)))
+    }
+
+    /// Arguments: `arguments(rowid:)`.
+    static let upsert = """
+        INSERT INTO credentials (user_rowid, password_hash, password_compromised, totp_secret, backup_code_hashes)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(user_rowid) DO UPDATE SET password_hash = excluded.password_hash,
+        password_compromised = excluded.password_compromised, totp_secret = excluded.totp_secret,
+        backup_code_hashes = excluded.backup_code_hashes
+        """
+
+    func arguments(rowid: Int64) -> [(any DatabaseValueConvertible)?] {
         // Hex digests need no escaping: a JSON array by hand is exact and far cheaper than an encoder per row.
         let codes = "[" + backupCodeHashes.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        try db.cachedStatement(sql: """
-            INSERT INTO credentials (user_rowid, password_hash, password_compromised, totp_secret, backup_code_hashes)
-            VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(user_rowid) DO UPDATE SET password_hash = excluded.password_hash,
-            password_compromised = excluded.password_compromised, totp_secret = excluded.totp_secret,
-            backup_code_hashes = excluded.backup_code_hashes
-            """).execute(arguments: [rowid, passwordHash, passwordCompromised, totpSecret, codes])
+        return [rowid, passwordHash, passwordCompromised, totpSecret, codes]
     }
 }

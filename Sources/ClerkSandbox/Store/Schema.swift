@@ -100,7 +100,7 @@ enum Schema {
     }
 
     /// The secondary indexes. Created after a bulk load rather than maintained row by row during it,
-    /// which is several times faster; idempotent, so every start runs it.
+    /// which is several times faster; idempotent, so every start runs it (a bulk load also analyzes).
     static func createIndexes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE INDEX IF NOT EXISTS users_created ON users(created_at, rowid);
@@ -116,7 +116,6 @@ enum Schema {
             CREATE INDEX IF NOT EXISTS users_banned ON users(banned);
             CREATE INDEX IF NOT EXISTS identifiers_lookup ON identifiers(kind, value);
             CREATE INDEX IF NOT EXISTS identifiers_user ON identifiers(user_rowid);
-            ANALYZE;
             """)
     }
 }

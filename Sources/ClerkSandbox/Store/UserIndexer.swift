@@ -5,60 +5,69 @@ import GRDB
 /// Writes a user document and everything derived from it (columns, identifiers, search text) in
 /// one go, so that the indexes can never disagree with what the API returns.
 struct UserIndexer {
-    /// Unsorted keys: stored documents need no stable order, and sorting every object's keys
-    /// showed in profiles of demo generation.
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
+    /// The JSON the sandbox stores and serves for `value`. Keys in the order the type encodes
+    /// them: stored documents need no stable order, and encoding is most of generation's cost.
+    static func encode(_ value: some Encodable) throws -> String {
+        try StreamingJSONEncoder().encodeToString(value)
+    }
 
     func document(_ user: User) throws -> String {
-        String(decoding: try encoder.encode(user), as: UTF8.self)
+        try Self.encode(user)
     }
 
     /// Inserts (rowid nil) or replaces the user; returns its rowid.
     @discardableResult
     func save(_ user: User, rowid: Int64?, in db: Database) throws -> Int64 {
-        try save(user, document: try document(user), rowid: rowid, in: db)
-    }
-
-    /// As `save(_:rowid:in:)`, with the document already encoded (demo generation encodes in parallel).
-    @discardableResult
-    func save(_ user: User, document doc: String, rowid: Int64?, in db: Database) throws -> Int64 {
-        let columns: [(any DatabaseValueConvertible)?] = [
-            user.id, user.createdAt, user.updatedAt, user.firstName, user.lastName, user.username, user.externalID,
-            user.primaryEmailAddress?.emailAddress.lowercased(), user.primaryPhoneNumber?.phoneNumber,
-            user.primaryWeb3Wallet?.web3Wallet.lowercased(), user.banned, user.locked, user.lastActiveAt, user.lastSignInAt,
-        ]
+        let doc = try document(user)
         let row: Int64
         if let rowid {
             try db.cachedStatement(sql: """
                 UPDATE users SET id = ?, created_at = ?, updated_at = ?, first_name = ?, last_name = ?, username = ?,
                 external_id = ?, primary_email = ?, primary_phone = ?, primary_web3 = ?, banned = ?, locked = ?,
                 last_active_at = ?, last_sign_in_at = ? WHERE rowid = ?
-                """).execute(arguments: StatementArguments(columns + [rowid]))
+                """).execute(arguments: StatementArguments(Self.columns(of: user) + [rowid]))
             try db.cachedStatement(sql: "UPDATE user_documents SET doc = ? WHERE rowid = ?").execute(arguments: [doc, rowid])
             try db.cachedStatement(sql: "DELETE FROM identifiers WHERE user_rowid = ?").execute(arguments: [rowid])
             try db.cachedStatement(sql: "DELETE FROM user_search WHERE rowid = ?").execute(arguments: [rowid])
             row = rowid
         } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO users (id, created_at, updated_at, first_name, last_name, username, external_id, primary_email,
-                primary_phone, primary_web3, banned, locked, last_active_at, last_sign_in_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: StatementArguments(columns))
+            try db.cachedStatement(sql: Self.insertUser).execute(arguments: StatementArguments([nil] + Self.columns(of: user)))
             row = db.lastInsertedRowID
-            try db.cachedStatement(sql: "INSERT INTO user_documents (rowid, doc) VALUES (?, ?)").execute(arguments: [row, doc])
+            try db.cachedStatement(sql: Self.insertDocument).execute(arguments: [row, doc])
         }
-        let insertIdentifier = try db.cachedStatement(sql: "INSERT INTO identifiers (user_rowid, kind, value) VALUES (?, ?, ?)")
-        for (kind, value) in Self.identifiers(of: user) {
-            try insertIdentifier.execute(arguments: [row, kind, value])
-        }
-        let search = Self.searchText(of: user)
-        try db.cachedStatement(sql: "INSERT INTO user_search (rowid, ids, emails, phones, usernames, names) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [row, search.ids, search.emails, search.phones, search.usernames, search.names])
+        try Self.saveDerived(of: user, rowid: row, identifiers: db.cachedStatement(sql: Self.insertIdentifier),
+                             search: db.cachedStatement(sql: Self.insertSearch))
         return row
+    }
+
+    /// Writes the identifiers and search text of a user whose old ones are gone.
+    static func saveDerived(of user: User, rowid: Int64, identifiers: Statement, search: Statement) throws {
+        for (kind, value) in Self.identifiers(of: user) {
+            identifiers.setUncheckedArguments([rowid, kind, value])
+            try identifiers.execute()
+        }
+        let text = Self.searchText(of: user)
+        search.setUncheckedArguments([rowid, text.ids, text.emails, text.phones, text.usernames, text.names])
+        try search.execute()
+    }
+
+    /// Arguments: rowid (nil assigns the next one), then `columns(of:)`.
+    static let insertUser = """
+        INSERT INTO users (rowid, id, created_at, updated_at, first_name, last_name, username, external_id, primary_email,
+        primary_phone, primary_web3, banned, locked, last_active_at, last_sign_in_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let insertDocument = "INSERT INTO user_documents (rowid, doc) VALUES (?, ?)"
+    static let insertIdentifier = "INSERT INTO identifiers (user_rowid, kind, value) VALUES (?, ?, ?)"
+    static let insertSearch = "INSERT INTO user_search (rowid, ids, emails, phones, usernames, names) VALUES (?, ?, ?, ?, ?, ?)"
+
+    /// The `users` columns from `id` to `last_sign_in_at`, in table order.
+    static func columns(of user: User) -> [(any DatabaseValueConvertible)?] {
+        [
+            user.id, user.createdAt, user.updatedAt, user.firstName, user.lastName, user.username, user.externalID,
+            user.primaryEmailAddress?.emailAddress.lowercased(), user.primaryPhoneNumber?.phoneNumber,
+            user.primaryWeb3Wallet?.web3Wallet.lowercased(), user.banned, user.locked, user.lastActiveAt, user.lastSignInAt,
+        ]
     }
 
     /// Values that identify exactly one user in the instance, normalised for lookup.
@@ -84,10 +93,15 @@ struct UserIndexer {
 
     static func searchText(of user: User) -> SearchText {
         let emails = user.emailAddresses.map(\.emailAddress).joined(separator: "\n")
-        // Digits-only copies let "2015550142" find "+1 201-555-0142" however it was written.
-        let phones = user.phoneNumbers.flatMap { [$0.phoneNumber, $0.phoneNumber.filter(\.isNumber)] }.joined(separator: "\n")
+        // Digits-only copies let "2015550142" find "+1 201-555-0142" however it was written; an E.164
+        // number already holds its digits as one run, and every trigram costs generation time.
+        let phones = user.phoneNumbers.flatMap { phone -> [String] in
+            let digits = phone.phoneNumber.filter(\.isNumber)
+            return phone.phoneNumber.drop { $0 == "+" } == digits[...] ? [phone.phoneNumber] : [phone.phoneNumber, digits]
+        }.joined(separator: "\n")
         let usernames = user.username ?? ""
-        let names = [user.firstName, user.lastName, user.fullName].compactMap { $0 }.joined(separator: "\n")
+        // The full name holds both names, so any part of either is a part of it.
+        let names = user.fullName ?? ""
         let ids = ([user.id] + user.web3Wallets.map(\.web3Wallet)).joined(separator: "\n")
         return SearchText(ids: ids, emails: emails, phones: phones, usernames: usernames, names: names)
     }

@@ -1,0 +1,39 @@
+import ClerkAPI
+import ClerkSandbox
+import Foundation
+import Testing
+
+@Suite("Sandbox database file")
+struct DatabaseFileTests {
+    private func start(_ path: String, users: Int) async throws -> SandboxServer {
+        var configuration = SandboxConfiguration(secretKey: SandboxFixture.key)
+        configuration.databasePath = path
+        configuration.users = users
+        return try await SandboxServer.start(configuration)
+    }
+
+    @Test("--db FILE is filled once, kept between runs, and no partial file is left behind")
+    func fillsOnceAndReuses() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-db-\(Unique.suffix())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("users.sqlite").path
+
+        let first = try await start(path, users: 40)
+        #expect(first.generatedUsers == 40)
+        let client = ClerkClient(configuration: ClerkConfiguration(
+            baseURL: first.baseURL, secretKey: SecretKey(SandboxFixture.key), retry: .none, rateLimits: .unlimited))
+        let created = try await client.users.makeUser(Unique.suffix())
+        await first.stop()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".loading") }
+        #expect(leftovers.isEmpty)
+
+        let second = try await start(path, users: 40)
+        #expect(second.generatedUsers == 0, "a database with users is reused, not refilled")
+        let again = ClerkClient(configuration: ClerkConfiguration(
+            baseURL: second.baseURL, secretKey: SecretKey(SandboxFixture.key), retry: .none, rateLimits: .unlimited))
+        #expect(try await again.users.count(UserFilter()) == 41)
+        #expect(try await again.users.get(created.id).id == created.id)
+        await second.stop()
+    }
+}
