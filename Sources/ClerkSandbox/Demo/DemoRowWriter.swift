@@ -7,6 +7,7 @@ struct DemoRowWriter {
     private let documents: Statement
     private let identifiers: Statement
     private let search: Statement
+    private let haystack: Statement
     private let credentials: Statement
     private let memberships: Statement
     private let invitations: Statement
@@ -20,6 +21,7 @@ struct DemoRowWriter {
         documents = try db.makeStatement(sql: UserIndexer.insertDocument)
         identifiers = try db.makeStatement(sql: UserIndexer.insertIdentifier)
         search = try db.makeStatement(sql: UserIndexer.insertSearch)
+        haystack = try db.makeStatement(sql: UserIndexer.insertHaystack)
         credentials = try db.makeStatement(sql: Credentials.upsert)
         memberships = try db.makeStatement(sql: "INSERT INTO memberships (id, user_rowid, organization_id, created_at, doc) VALUES (?, ?, ?, ?, ?)")
         invitations = try db.makeStatement(sql: "INSERT INTO invitations (id, user_rowid, status, created_at, doc) VALUES (?, ?, ?, ?, ?)")
@@ -36,7 +38,7 @@ struct DemoRowWriter {
         let rowid = demo.rowid
         try run(users, [rowid] + UserIndexer.columns(of: demo.user))
         try run(documents, [rowid, demo.document])
-        try UserIndexer.saveDerived(of: demo.user, rowid: rowid, identifiers: identifiers, search: search)
+        try UserIndexer.saveDerived(of: demo.user, rowid: rowid, identifiers: identifiers, search: search, haystack: haystack)
         if demo.credentials != Credentials() {
             try run(credentials, demo.credentials.arguments(rowid: rowid))
         }

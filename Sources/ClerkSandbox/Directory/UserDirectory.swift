@@ -42,7 +42,7 @@ struct UserDirectory: Sendable {
     /// The stored JSON documents of one page, in order.
     func list(_ query: UserListQuery) async throws -> [String] {
         try await store.read { db in
-            var sql = UserQuerySQL(filter: query.filter)
+            var sql = try UserQuerySQL(filter: query.filter, purpose: .page(offset: query.offset, limit: query.limit), in: db)
             if let cursor = query.startingAfter {
                 guard let row = try Row.fetchOne(db, sql: "SELECT created_at, rowid FROM users WHERE id = ?", arguments: [cursor]) else {
                     throw SandboxError.invalid("starting_after", "starting_after must be the id of an existing user; \(cursor) is not.")
@@ -62,7 +62,7 @@ struct UserDirectory: Sendable {
 
     func count(_ filter: UserFilter) async throws -> Int {
         try await store.read { db in
-            let sql = UserQuerySQL(filter: filter)
+            let sql = try UserQuerySQL(filter: filter, purpose: .count, in: db)
             if let match = sql.searchOnly {
                 // Text search alone: the index knows the count without touching users.
                 return try Int.fetchOne(db, sql: "SELECT count(*) FROM user_search WHERE user_search MATCH ?", arguments: [match]) ?? 0
@@ -84,6 +84,7 @@ struct UserDirectory: Sendable {
         try await store.write { db in
             let rowid = try StoredUser.rowid(of: id, in: db)
             try db.execute(sql: "DELETE FROM user_search WHERE rowid = ?", arguments: [rowid])
+            try db.execute(sql: "DELETE FROM user_haystack WHERE rowid = ?", arguments: [rowid])
             try db.execute(sql: "DELETE FROM user_documents WHERE rowid = ?", arguments: [rowid])
             try db.execute(sql: "DELETE FROM users WHERE rowid = ?", arguments: [rowid])
             return DeletedObject(object: "user", id: id)

@@ -38,7 +38,11 @@ enum Schema {
                 -- Partial matching for query and the *_query filters: trigram, so that any substring of
                 -- three characters or more is an index lookup instead of a scan.
                 -- A query without a column filter searches all columns, which is what `query` means.
-                CREATE VIRTUAL TABLE user_search USING fts5(ids, emails, phones, usernames, names, tokenize = 'trigram');
+                -- User ids are not here: `query` matches them from their start through the users index.
+                CREATE VIRTUAL TABLE user_search USING fts5(wallets, emails, phones, usernames, names, tokenize = 'trigram');
+                -- The same text lower-cased in one narrow column, for texts shorter than a trigram:
+                -- one instr() per user over ~80 bytes is the cheapest scan SQLite offers.
+                CREATE TABLE user_haystack (rowid INTEGER PRIMARY KEY REFERENCES users(rowid) ON DELETE CASCADE, text TEXT NOT NULL);
 
                 CREATE TABLE credentials (
                     user_rowid INTEGER PRIMARY KEY REFERENCES users(rowid) ON DELETE CASCADE,

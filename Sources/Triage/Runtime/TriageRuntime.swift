@@ -16,6 +16,7 @@ public final class TriageRuntime: @unchecked Sendable {
     private var showTask: Task<Void, Never>?
     private var countTask: Task<Void, Never>?
     private let inFlight = EffectCounter()
+    private var pacer = SearchPacer()
     /// Called after each frame with the model drawn and the time `view` + `draw` took.
     public var onFrame: ((TriageModel, Duration) -> Void)?
 
@@ -85,9 +86,14 @@ public final class TriageRuntime: @unchecked Sendable {
                 countTask?.cancel()
                 countTask = spawn { users in .countLoaded(generation: generation, await Self.capture { try await users.count(filter) }) }
             case .debounceSearch(let generation):
-                spawn { _ in
-                    try? await Task.sleep(for: .milliseconds(35))
-                    return .searchDue(generation: generation)
+                let delay = pacer.delay(forKeystrokeAt: .now)
+                if delay == .zero {
+                    mailbox.post(.searchDue(generation: generation))
+                } else {
+                    spawn { _ in
+                        try? await Task.sleep(for: delay)
+                        return .searchDue(generation: generation)
+                    }
                 }
             case .loadUser(let id):
                 spawn { users in .userLoaded(id: id, await Self.capture { try await users.get(id) }) }

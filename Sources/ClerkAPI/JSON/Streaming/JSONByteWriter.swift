@@ -1,6 +1,8 @@
 /// The output of `StreamingJSONEncoder`: UTF-8 bytes appended in order, one buffer for a whole document.
 final class JSONByteWriter {
-    private(set) var bytes: [UInt8] = []
+    /// Unchecked: one encoder owns a writer and appends from one thread, and dynamic exclusivity
+    /// checks on every appended byte showed in profiles.
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
     /// Set when a value asked for something only a tree of values can write.
     var needsTree = false
 
