@@ -31,7 +31,7 @@ struct DemoDataGenerator {
                 try db.execute(sql: "INSERT INTO organizations (id, doc) VALUES (?, ?)", arguments: [organization.value.id, organization.json])
             }
         }
-        let batchSize = 4_000
+        let batchSize = 2_000
         var start = 0
         var pending: Task<[DemoUser], any Error>? = Self.build(start..<min(batchSize, count), with: builder)
         while let batch = pending {

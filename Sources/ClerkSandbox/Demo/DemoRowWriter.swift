@@ -1,69 +1,82 @@
 import GRDB
 
-/// Writes generated users through statements prepared once per batch: with everything encoded
-/// beforehand, binding and stepping is all the single writer does.
+/// Writes generated users through statements prepared once per batch and bound through SQLite's
+/// C interface: with every document and index row computed beforehand, binding and stepping is
+/// all the single writer does.
 struct DemoRowWriter {
-    private let users: Statement
-    private let documents: Statement
-    private let identifiers: Statement
-    private let search: Statement
-    private let haystack: Statement
-    private let credentials: Statement
-    private let memberships: Statement
-    private let invitations: Statement
-    private let subscriptions: Statement
-    private let ledger: Statement
-    private let devices: Statement
-    private let tokens: Statement
+    private let users: BulkStatement
+    private let documents: BulkStatement
+    private let identifiers: BulkStatement
+    private let search: BulkStatement
+    private let haystack: BulkStatement
+    private let credentials: BulkStatement
+    private let memberships: BulkStatement
+    private let invitations: BulkStatement
+    private let subscriptions: BulkStatement
+    private let ledger: BulkStatement
+    private let devices: BulkStatement
+    private let tokens: BulkStatement
 
     init(_ db: Database) throws {
-        users = try db.makeStatement(sql: UserIndexer.insertUser)
-        documents = try db.makeStatement(sql: UserIndexer.insertDocument)
-        identifiers = try db.makeStatement(sql: UserIndexer.insertIdentifier)
-        search = try db.makeStatement(sql: UserIndexer.insertSearch)
-        haystack = try db.makeStatement(sql: UserIndexer.insertHaystack)
-        credentials = try db.makeStatement(sql: Credentials.upsert)
-        memberships = try db.makeStatement(sql: "INSERT INTO memberships (id, user_rowid, organization_id, created_at, doc) VALUES (?, ?, ?, ?, ?)")
-        invitations = try db.makeStatement(sql: "INSERT INTO invitations (id, user_rowid, status, created_at, doc) VALUES (?, ?, ?, ?, ?)")
-        subscriptions = try db.makeStatement(sql: "INSERT INTO subscriptions (user_rowid, doc) VALUES (?, ?)")
-        ledger = try db.makeStatement(sql: """
+        users = try BulkStatement(UserIndexer.insertUser, in: db)
+        documents = try BulkStatement(UserIndexer.insertDocument, in: db)
+        identifiers = try BulkStatement(UserIndexer.insertIdentifier, in: db)
+        search = try BulkStatement(UserIndexer.insertSearch, in: db)
+        haystack = try BulkStatement(UserIndexer.insertHaystack, in: db)
+        credentials = try BulkStatement(Credentials.upsert, in: db)
+        memberships = try BulkStatement("INSERT INTO memberships (id, user_rowid, organization_id, created_at, doc) VALUES (?, ?, ?, ?, ?)", in: db)
+        invitations = try BulkStatement("INSERT INTO invitations (id, user_rowid, status, created_at, doc) VALUES (?, ?, ?, ?, ?)", in: db)
+        subscriptions = try BulkStatement("INSERT INTO subscriptions (user_rowid, doc) VALUES (?, ?)", in: db)
+        ledger = try BulkStatement("""
             INSERT INTO credit_ledger (id, user_rowid, idempotency_key, amount, currency, request_fingerprint, doc)
             VALUES (?, ?, ?, ?, ?, 'demo', ?)
-            """)
-        devices = try db.makeStatement(sql: "INSERT INTO trusted_devices (id, user_rowid, doc) VALUES (?, ?, ?)")
-        tokens = try db.makeStatement(sql: "INSERT INTO oauth_tokens (user_rowid, provider, doc) VALUES (?, ?, ?)")
+            """, in: db)
+        devices = try BulkStatement("INSERT INTO trusted_devices (id, user_rowid, doc) VALUES (?, ?, ?)", in: db)
+        tokens = try BulkStatement("INSERT INTO oauth_tokens (user_rowid, provider, doc) VALUES (?, ?, ?)", in: db)
     }
 
     func insert(_ demo: DemoUser) throws {
         let rowid = demo.rowid
-        try run(users, [rowid] + UserIndexer.columns(of: demo.user))
-        try run(documents, [rowid, demo.document])
-        try UserIndexer.saveDerived(of: demo.user, rowid: rowid, identifiers: identifiers, search: search, haystack: haystack)
+        let rows = demo.rows
+        try users.execute { $0.add(rowid); $0.add(rows.columns) }
+        try documents.execute { $0.add(rowid); $0.add(demo.document) }
+        for (kind, value) in rows.identifiers {
+            try identifiers.execute { $0.add(rowid); $0.add(kind); $0.add(value) }
+        }
+        let text = rows.search
+        try search.execute {
+            $0.add(rowid); $0.add(text.wallets); $0.add(text.emails); $0.add(text.phones); $0.add(text.usernames); $0.add(text.names)
+        }
+        try haystack.execute { $0.add(rowid); $0.add(rows.haystack) }
         if demo.credentials != Credentials() {
-            try run(credentials, demo.credentials.arguments(rowid: rowid))
+            try credentials.execute { $0.add(demo.credentials.values(rowid: rowid)) }
         }
         for membership in demo.memberships {
-            try run(memberships, [membership.value.id, rowid, membership.value.organization.id, membership.value.createdAt, membership.json])
+            try memberships.execute {
+                $0.add(membership.value.id); $0.add(rowid); $0.add(membership.value.organization.id); $0.add(membership.value.createdAt)
+                $0.add(membership.json)
+            }
         }
         for invitation in demo.invitations {
-            try run(invitations, [invitation.value.id, rowid, invitation.value.status?.rawValue ?? "pending", invitation.value.createdAt, invitation.json])
+            try invitations.execute {
+                $0.add(invitation.value.id); $0.add(rowid); $0.add(invitation.value.status?.rawValue ?? "pending"); $0.add(invitation.value.createdAt)
+                $0.add(invitation.json)
+            }
         }
         if let subscription = demo.subscription {
-            try run(subscriptions, [rowid, subscription.json])
+            try subscriptions.execute { $0.add(rowid); $0.add(subscription.json) }
         }
         if let credit = demo.credit {
-            try run(ledger, [credit.value.id, rowid, "demo-\(rowid)", credit.value.amount.amount, credit.value.amount.currency, credit.json])
+            try ledger.execute {
+                $0.add(credit.value.id); $0.add(rowid); $0.add("demo-\(rowid)"); $0.add(credit.value.amount.amount)
+                $0.add(credit.value.amount.currency); $0.add(credit.json)
+            }
         }
         for device in demo.trustedDevices {
-            try run(devices, [device.value.id, rowid, device.json])
+            try devices.execute { $0.add(device.value.id); $0.add(rowid); $0.add(device.json) }
         }
         for token in demo.oauthTokens {
-            try run(tokens, [rowid, token.value.provider, token.json])
+            try tokens.execute { $0.add(rowid); $0.add(token.value.provider); $0.add(token.json) }
         }
-    }
-
-    private func run(_ statement: Statement, _ arguments: [(any DatabaseValueConvertible)?]) throws {
-        statement.setUncheckedArguments(StatementArguments(arguments))
-        try statement.execute()
     }
 }

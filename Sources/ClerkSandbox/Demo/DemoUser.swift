@@ -8,6 +8,7 @@ struct DemoUser: Sendable {
     var rowid: Int64
     var user: User
     var document = ""
+    var rows: IndexedRows
     var credentials: Credentials
     var memberships: [Encoded<OrganizationMembership>] = []
     var invitations: [Encoded<OrganizationInvitation>] = []

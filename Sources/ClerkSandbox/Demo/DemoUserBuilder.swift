@@ -153,7 +153,8 @@ struct DemoUserBuilder: Sendable {
             : .emptyObject
         user.unsafeMetadata = random.chance(0.3) ? ["theme": random.chance(0.5) ? "dark" : "light", "onboarding": ["completed": .bool(random.chance(0.7)), "step": .int(Int64.random(in: 1...5, using: &random))]] : .emptyObject
 
-        var demo = DemoUser(rowid: Int64(index) + 1, user: user, credentials: credentials, oauthTokens: try tokens.map(Encoded.init))
+        var demo = DemoUser(rowid: Int64(index) + 1, user: user, rows: IndexedRows(user), credentials: credentials,
+                            oauthTokens: try tokens.map(Encoded.init))
         try related(&demo, index: index, random: &random)
         demo.document = try UserIndexer.encode(demo.user)
         return demo

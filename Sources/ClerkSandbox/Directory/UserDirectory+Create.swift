@@ -68,7 +68,7 @@ extension UserDirectory {
         let finished = user
         let finalCredentials = credentials
         return try await store.write { db in
-            for (kind, value) in UserIndexer.identifiers(of: finished) {
+            for (kind, value) in IndexedRows(finished).identifiers {
                 try Self.ensureAvailable(kind, value, parameter: Self.parameter(forKind: kind), exceptRowid: nil, in: db)
             }
             let rowid = try store.indexer.save(finished, rowid: nil, in: db)

@@ -83,10 +83,10 @@ struct Credentials: Sendable, Equatable {
     }
 
     func save(rowid: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: Self.upsert).execute(arguments: StatementArguments(arguments(rowid: rowid)))
+        try db.cachedStatement(sql: Self.upsert).execute(arguments: StatementArguments(values(rowid: rowid)))
     }
 
-    /// Arguments: `arguments(rowid:)`.
+    /// Parameters: `values(rowid:)`.
     static let upsert = """
         INSERT INTO credentials (user_rowid, password_hash, password_compromised, totp_secret, backup_code_hashes)
         VALUES (?, ?, ?, ?, ?)
@@ -95,9 +95,10 @@ struct Credentials: Sendable, Equatable {
         backup_code_hashes = excluded.backup_code_hashes
         """
 
-    func arguments(rowid: Int64) -> [(any DatabaseValueConvertible)?] {
+    /// The parameters of `upsert`.
+    func values(rowid: Int64) -> [SQLValue] {
         // Hex digests need no escaping: a JSON array by hand is exact and far cheaper than an encoder per row.
         let codes = "[" + backupCodeHashes.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        return [rowid, passwordHash, passwordCompromised, totpSecret, codes]
+        return [.integer(rowid), .text(passwordHash), .bool(passwordCompromised), .text(totpSecret), .text(codes)]
     }
 }

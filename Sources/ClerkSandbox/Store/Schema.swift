@@ -10,7 +10,8 @@ enum Schema {
             try db.execute(sql: """
                 CREATE TABLE users (
                     rowid INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL UNIQUE,
+                    -- Unique through users_id, which a bulk load builds after the rows are in.
+                    id TEXT NOT NULL,
                     created_at INTEGER NOT NULL,
                     updated_at INTEGER NOT NULL,
                     first_name TEXT COLLATE NOCASE,
@@ -107,6 +108,7 @@ enum Schema {
     /// which is several times faster; idempotent, so every start runs it (a bulk load also analyzes).
     static func createIndexes(_ db: Database) throws {
         try db.execute(sql: """
+            CREATE UNIQUE INDEX IF NOT EXISTS users_id ON users(id);
             CREATE INDEX IF NOT EXISTS users_created ON users(created_at, rowid);
             CREATE INDEX IF NOT EXISTS users_updated ON users(updated_at, rowid);
             CREATE INDEX IF NOT EXISTS users_first_name ON users(first_name);
