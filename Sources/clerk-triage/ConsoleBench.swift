@@ -113,6 +113,7 @@ struct ConsoleBench: AsyncParsableCommand {
         var withoutSearch = 0
         for (title, queries) in groups {
             var searchLatency: [Duration] = []
+            var slowest: (text: String, latency: Duration)?
             for query in queries {
                 var typed = ""
                 for character in query {
@@ -129,13 +130,16 @@ struct ConsoleBench: AsyncParsableCommand {
                         continue
                     }
                     let frame = try await waitFor("results for \(expected)") { $0.query == expected && $0.ready && $0.at > started }
-                    searchLatency.append(started.duration(to: frame.at))
+                    let latency = started.duration(to: frame.at)
+                    searchLatency.append(latency)
+                    if latency > slowest?.latency ?? .zero { slowest = (expected, latency) }
                 }
                 let cleared = ContinuousClock.now
                 pty.type("\u{15}")
                 _ = try await waitFor("the cleared search") { $0.query.isEmpty && $0.ready && $0.at > cleared }
             }
-            searchReports.append("search (\(title)): keystroke to results \(Measurements.summary(searchLatency))")
+            let worst = slowest.map { " slowest \"\($0.text)\"" } ?? ""
+            searchReports.append("search (\(title)): keystroke to results \(Measurements.summary(searchLatency))\(worst)")
         }
         pty.type("\r")
 

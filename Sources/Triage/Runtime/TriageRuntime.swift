@@ -117,12 +117,10 @@ public final class TriageRuntime: @unchecked Sendable {
             case .copyToClipboard(let text):
                 device.send(rawSequence: Clipboard.osc52(text, insideTmux: ProcessInfo.processInfo.environment["TMUX"] != nil))
             case .loadTheme(let name):
-                do {
-                    let theme = try themes.load(name).degraded(to: device.colorDepth)
-                    mailbox.post(.themeLoaded(.success(theme)))
-                } catch {
-                    mailbox.post(.themeLoaded(.failure(error)))
-                }
+                // Off the UI thread: a theme is a file, and a slow or remote home directory must not stall drawing.
+                let themes = themes
+                let depth = device.colorDepth
+                spawn { _ in .themeLoaded(Result { () throws(ThemeError) -> Theme in try themes.load(name).degraded(to: depth) }) }
             case .repaint:
                 repaint = true
             case .quit:
