@@ -8,6 +8,9 @@ public final class PseudoTerminal: Sendable {
     public let master: Int32
     public let slave: Int32
     private let bytes = Atomic<Int>(0)
+    /// The last bytes sent, kept so that a benchmark can show what one change cost.
+    private let recent = Mutex<[UInt8]>([])
+    private static let recentLimit = 16_384
 
     public init(width: Int, height: Int) throws {
         var masterDescriptor: Int32 = -1
@@ -29,10 +32,19 @@ public final class PseudoTerminal: Sendable {
             while true {
                 let count = read(master, &buffer, buffer.count)
                 if count <= 0 { break }
+                recent.withLock { recent in
+                    recent.append(contentsOf: buffer[0..<count])
+                    if recent.count > Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
+                }
                 bytes.add(count, ordering: .releasing)
             }
         }
         thread.start()
+    }
+
+    /// The last `count` bytes sent (at most 16 KiB back).
+    public func lastBytes(_ count: Int) -> [UInt8] {
+        recent.withLock { Array($0.suffix(count)) }
     }
 
     /// Types `text` as keystrokes.

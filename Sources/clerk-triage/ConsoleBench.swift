@@ -23,6 +23,9 @@ struct ConsoleBench: AsyncParsableCommand {
     @Option(help: "Terminal height.")
     var height = 40
 
+    @Flag(help: "Print the bytes of the largest one-row selection move, escaped, to see where they go.")
+    var showMoveBytes = false
+
     struct Frame: Sendable {
         var at: ContinuousClock.Instant
         var duration: Duration
@@ -88,6 +91,7 @@ struct ConsoleBench: AsyncParsableCommand {
         var moveBytes: [Int] = []
         var moveFrames: [Duration] = []
         var moveLatency: [Duration] = []
+        var largestMove: [UInt8] = []
         for step in 0..<30 {
             let down = step % 20 < 10
             let before = try await settle()
@@ -97,7 +101,9 @@ struct ConsoleBench: AsyncParsableCommand {
             let frame = try await waitFor("the selection to move") { $0.selection != from && $0.at > started }
             moveLatency.append(started.duration(to: frame.at))
             moveFrames.append(frame.duration)
-            moveBytes.append(try await settle() - before)
+            let written = try await settle() - before
+            if written > moveBytes.max() ?? 0 { largestMove = pty.lastBytes(written) }
+            moveBytes.append(written)
         }
 
         // Keystroke to results: type queries one key at a time, waiting for each answer. Names and
@@ -161,6 +167,10 @@ struct ConsoleBench: AsyncParsableCommand {
         Output.line("selection move: bytes written median \(Measurements.median(moveBytes)) max \(moveBytes.max() ?? 0) (n=\(moveBytes.count))")
         Output.line("selection move: frame (view+draw) \(Measurements.summary(moveFrames))")
         Output.line("selection move: key to frame      \(Measurements.summary(moveLatency))")
+        if showMoveBytes {
+            let escaped = largestMove.map { $0 == 0x1B ? "\\e" : ($0 < 0x20 || $0 >= 0x7F) ? "\\x" + String($0, radix: 16) : String(UnicodeScalar($0)) }
+            Output.line("largest selection move, \(largestMove.count) bytes: \(escaped.joined())")
+        }
         for report in searchReports { Output.line(report) }
         Output.line("search: \(withoutSearch) keystrokes were too short to search as you type (shown at once, no request)")
         Output.line("PgDn: key to page on screen       \(Measurements.summary(pageLatency))")
