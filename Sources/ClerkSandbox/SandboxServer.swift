@@ -1,5 +1,6 @@
 import ClerkAPI
 import Foundation
+import GRDB
 import Hummingbird
 import Logging
 import NIOCore
@@ -49,11 +50,16 @@ public final class SandboxServer: Sendable {
     public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
         let path = configuration.databasePath ?? SandboxStore.temporaryPath()
         var generated = 0
-        if configuration.users > 0, try BulkLoad.isEmpty(path) {
-            let generator = DemoDataGenerator(seed: configuration.seed, now: Date().unixMillis)
-            generated = try await BulkLoad.fill(path) { database in try await generator.generate(users: configuration.users, into: database) }
+        let store: SandboxStore
+        do {
+            if configuration.users > 0, try BulkLoad.isEmpty(path) {
+                let generator = DemoDataGenerator(seed: configuration.seed, now: Date().unixMillis)
+                generated = try await BulkLoad.fill(path) { database in try await generator.generate(users: configuration.users, into: database) }
+            }
+            store = try SandboxStore(path: path, temporary: configuration.databasePath == nil)
+        } catch let error as DatabaseError {
+            throw SandboxDatabaseError(path: path, underlying: error)
         }
-        let store = try SandboxStore(path: path, temporary: configuration.databasePath == nil)
         let baseURL = Mutex("http://\(configuration.host):\(configuration.port)/v1")
         let directory = UserDirectory(store: store, now: { Date().unixMillis }, publicBaseURL: { baseURL.withLock { $0 } })
         let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed))
@@ -101,4 +107,24 @@ public struct SandboxStartError: Error, CustomStringConvertible {
     public var host: String
     public var port: Int
     public var description: String { "the sandbox could not listen on \(host):\(port); is the port in use?" }
+}
+
+/// The sandbox's database could not be opened or filled, with what the operator can do about it.
+public struct SandboxDatabaseError: Error, CustomStringConvertible {
+    public var path: String
+    public var underlying: DatabaseError
+
+    public var description: String {
+        let advice = switch underlying.resultCode {
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+            "Check that the directory exists and is writable, or leave out --db to use a temporary database."
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            "It is not a database this sandbox can use; point --db at a new file, or at one the sandbox created."
+        case .SQLITE_FULL:
+            "The disk is full; free some space or use a smaller --users."
+        default:
+            "Point --db at a new file, or leave it out to use a temporary database."
+        }
+        return "the sandbox database at \(path) could not be used (\(underlying.message ?? "\(underlying.resultCode)")). \(advice)"
+    }
 }

@@ -36,4 +36,17 @@ struct DatabaseFileTests {
         #expect(try await again.users.get(created.id).id == created.id)
         await second.stop()
     }
+
+    @Test("a database that cannot be opened is refused with what to do about it")
+    func refusesUnusableFiles() async throws {
+        let missing = "/nonexistent-\(Unique.suffix())/users.sqlite"
+        let error = await #expect(throws: SandboxDatabaseError.self) { try await start(missing, users: 5) }
+        #expect(error?.description.contains("writable") == true)
+
+        let garbage = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(Unique.suffix()).sqlite").path
+        try Data("not a database, just text".utf8).write(to: URL(fileURLWithPath: garbage))
+        defer { try? FileManager.default.removeItem(atPath: garbage) }
+        let notADatabase = await #expect(throws: SandboxDatabaseError.self) { try await start(garbage, users: 5) }
+        #expect(notADatabase?.description.contains("not a database") == true)
+    }
 }
