@@ -1,11 +1,13 @@
 /// Fields of an object, written as they are encoded.
 struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: StreamingValueEncoder
+    /// The encoder's level this object is written at.
+    let level: Int
     var codingPath: [any CodingKey] { encoder.codingPath }
     private var writer: JSONByteWriter { encoder.writer }
 
     private func key(_ key: Key) {
-        encoder.separate()
+        encoder.separate(level)
         writer.append(string: key.stringValue)
         writer.append(UInt8(ascii: ":"))
     }
@@ -28,7 +30,7 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
-        try StreamingValueEncoder.encode(value, into: writer, parent: encoder, key: key)
+        try encoder.encodeValue(value, key: key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -51,20 +53,22 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 /// Elements of an array, written as they are encoded.
 struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
     let encoder: StreamingValueEncoder
+    /// The encoder's level this array is written at.
+    let level: Int
     var codingPath: [any CodingKey] { encoder.codingPath }
-    var count: Int { encoder.count }
+    var count: Int { encoder.count(level) }
     private var writer: JSONByteWriter { encoder.writer }
 
-    mutating func encodeNil() throws { encoder.separate(); writer.append(ascii: "null") }
-    mutating func encode(_ value: Bool) throws { encoder.separate(); writer.append(bool: value) }
-    mutating func encode(_ value: String) throws { encoder.separate(); writer.append(string: value) }
-    mutating func encode(_ value: Double) throws { encoder.separate(); try writer.append(double: value) }
-    mutating func encode(_ value: Int) throws { encoder.separate(); writer.append(number: value) }
-    mutating func encode(_ value: Int64) throws { encoder.separate(); writer.append(number: value) }
+    mutating func encodeNil() throws { encoder.separate(level); writer.append(ascii: "null") }
+    mutating func encode(_ value: Bool) throws { encoder.separate(level); writer.append(bool: value) }
+    mutating func encode(_ value: String) throws { encoder.separate(level); writer.append(string: value) }
+    mutating func encode(_ value: Double) throws { encoder.separate(level); try writer.append(double: value) }
+    mutating func encode(_ value: Int) throws { encoder.separate(level); writer.append(number: value) }
+    mutating func encode(_ value: Int64) throws { encoder.separate(level); writer.append(number: value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.separate()
-        try StreamingValueEncoder.encode(value, into: writer, parent: encoder, key: nil)
+        encoder.separate(level)
+        try encoder.encodeValue(value, key: nil)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -103,6 +107,6 @@ struct StreamingSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { writer.append(number: value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try StreamingValueEncoder.encode(value, into: writer, parent: encoder, key: nil)
+        try encoder.encodeValue(value, key: nil)
     }
 }
