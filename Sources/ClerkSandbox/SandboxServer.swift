@@ -112,10 +112,15 @@ public struct SandboxStartError: Error, CustomStringConvertible {
 /// The sandbox's database could not be opened or filled, with what the operator can do about it.
 public struct SandboxDatabaseError: Error, CustomStringConvertible {
     public var path: String
-    public var underlying: DatabaseError
+    public var reason: String
+    public var advice: String
 
-    public var description: String {
-        let advice = switch underlying.resultCode {
+    public var description: String { "the sandbox database at \(path) could not be used (\(reason)). \(advice)" }
+
+    init(path: String, underlying: DatabaseError) {
+        self.path = path
+        reason = underlying.message ?? "\(underlying.resultCode)"
+        advice = switch underlying.resultCode {
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
             "Check that the directory exists and is writable, or leave out --db to use a temporary database."
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
@@ -125,6 +130,13 @@ public struct SandboxDatabaseError: Error, CustomStringConvertible {
         default:
             "Point --db at a new file, or leave it out to use a temporary database."
         }
-        return "the sandbox database at \(path) could not be used (\(underlying.message ?? "\(underlying.resultCode)")). \(advice)"
+    }
+
+    /// A file from an earlier clerk-triage whose search tables are laid out differently.
+    static func outdated(_ path: String) -> SandboxDatabaseError {
+        var error = SandboxDatabaseError(path: path, underlying: DatabaseError(resultCode: .SQLITE_ERROR))
+        error.reason = "it was created by an earlier version of clerk-triage"
+        error.advice = "Delete it or point --db at a new file; demo users are generated again in seconds."
+        return error
     }
 }

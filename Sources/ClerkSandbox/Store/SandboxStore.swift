@@ -24,6 +24,7 @@ final class SandboxStore: Sendable {
         configuration.maximumReaderCount = 8
         writer = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator().migrate(writer)
+        guard try writer.read({ db in try Schema.isCurrent(db) }) else { throw SandboxDatabaseError.outdated(path) }
         try writer.write { db in try Schema.createIndexes(db) }
     }
 

@@ -104,6 +104,12 @@ enum Schema {
         return migrator
     }
 
+    /// Whether the tables are the ones this version reads: files written before the search tables
+    /// changed shape carry the same migration and would fail on their first search.
+    static func isCurrent(_ db: Database) throws -> Bool {
+        try db.tableExists("user_haystack") && db.columns(in: "user_search").contains { $0.name == "wallets" }
+    }
+
     /// The secondary indexes. Created after a bulk load rather than maintained row by row during it,
     /// which is several times faster; idempotent, so every start runs it (a bulk load also analyzes).
     static func createIndexes(_ db: Database) throws {
