@@ -37,6 +37,24 @@ struct DatabaseFileTests {
         await second.stop()
     }
 
+    @Test("a database kept empty (--users 0) is filled on a later run that asks for users")
+    func fillsAnEmptyExistingFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-empty-\(Unique.suffix()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let empty = try await start(path, users: 0)
+        #expect(empty.generatedUsers == 0)
+        await empty.stop()
+        let filled = try await start(path, users: 25)
+        #expect(filled.generatedUsers == 25)
+        let client = ClerkClient(configuration: ClerkConfiguration(
+            baseURL: filled.baseURL, secretKey: SecretKey(SandboxFixture.key), retry: .none, rateLimits: .unlimited))
+        #expect(try await client.users.count(UserFilter()) == 25)
+        var filter = UserFilter()
+        filter.query = "example"
+        #expect(try await client.users.count(filter) == 25, "the search index was filled too")
+        await filled.stop()
+    }
+
     @Test("a database that cannot be opened is refused with what to do about it")
     func refusesUnusableFiles() async throws {
         let missing = "/nonexistent-\(Unique.suffix())/users.sqlite"
