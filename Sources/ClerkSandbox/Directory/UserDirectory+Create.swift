@@ -69,7 +69,7 @@ extension UserDirectory {
         let finalCredentials = credentials
         return try await store.write { db in
             for (kind, value) in IndexedRows(finished).identifiers {
-                try Self.ensureAvailable(kind, value, parameter: Self.parameter(forKind: kind), exceptRowid: nil, in: db)
+                try Self.ensureAvailable(kind, value, parameter: Self.parameter(forKind: kind), exceptUser: nil, in: db)
             }
             let rowid = try store.indexer.save(finished, rowid: nil, in: db)
             try finalCredentials.save(rowid: rowid, in: db)

@@ -12,8 +12,7 @@ extension UserDirectory {
                 throw SandboxError(422, code: "form_identifier_linked", message: "linked to a connected account",
                                    longMessage: "An email address of this user is linked to a connected account; remove the connected account first.")
             }
-            let rowid = try StoredUser.rowid(of: id, in: db)
-            try Self.ensureAvailable("email", address, parameter: "email_address", exceptRowid: rowid, in: db)
+            try Self.ensureAvailable("email", address, parameter: "email_address", exceptUser: id, in: db)
             var email = Identifications.email(address, reserved: status == "reserved", at: time)
             if status == "unverified" { email.verification = Verification(object: "verification_otp", status: .unverified, strategy: "email_code") }
             user.emailAddresses = [email]
@@ -28,8 +27,7 @@ extension UserDirectory {
         let status = try Self.replacementStatus(status)
         let time = now()
         return try await mutate(id) { user, _, db -> PhoneNumber in
-            let rowid = try StoredUser.rowid(of: id, in: db)
-            try Self.ensureAvailable("phone", number, parameter: "phone_number", exceptRowid: rowid, in: db)
+            try Self.ensureAvailable("phone", number, parameter: "phone_number", exceptUser: id, in: db)
             var phone = Identifications.phone(number, reserved: status == "reserved", at: time)
             if status == "unverified" { phone.verification = Verification(object: "verification_otp", status: .unverified, strategy: "phone_code") }
             if user.phoneNumbers.contains(where: { $0.reservedForSecondFactor == true }) { user.mfaDisabledAt = time }

@@ -25,14 +25,13 @@ extension UserDirectory {
         let time = now()
 
         return try await mutate(id) { user, credentials, db in
-            let rowid = try StoredUser.rowid(of: id, in: db)
             if let update = request.externalID {
-                if let value = update.value { try Self.ensureAvailable("external_id", value, parameter: "external_id", exceptRowid: rowid, in: db) }
+                if let value = update.value { try Self.ensureAvailable("external_id", value, parameter: "external_id", exceptUser: id, in: db) }
                 user.externalID = update.value
             }
             if let update = username {
                 if let value = update.value {
-                    try Self.ensureAvailable("username", value.lowercased(), parameter: "username", exceptRowid: rowid, in: db)
+                    try Self.ensureAvailable("username", value.lowercased(), parameter: "username", exceptUser: id, in: db)
                 }
                 user.username = update.value
             }

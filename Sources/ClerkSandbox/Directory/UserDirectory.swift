@@ -99,10 +99,12 @@ struct UserDirectory: Sendable {
         }
     }
 
-    /// Refuses an identifier another user already holds.
-    static func ensureAvailable(_ kind: String, _ value: String, parameter: String, exceptRowid: Int64?, in db: Database) throws {
-        let owner = try Int64.fetchOne(db, sql: "SELECT user_rowid FROM identifiers WHERE kind = ? AND value = ? LIMIT 1", arguments: [kind, value])
-        if let owner, owner != exceptRowid {
+    /// Refuses an identifier another user already holds (`exceptUser` may keep its own).
+    static func ensureAvailable(_ kind: String, _ value: String, parameter: String, exceptUser: String?, in db: Database) throws {
+        let owner = try String.fetchOne(db, sql: """
+            SELECT u.id FROM identifiers i JOIN users u ON u.rowid = i.user_rowid WHERE i.kind = ? AND i.value = ? LIMIT 1
+            """, arguments: [kind, value])
+        if let owner, owner != exceptUser {
             throw SandboxError.identifierExists(parameter, value)
         }
     }
