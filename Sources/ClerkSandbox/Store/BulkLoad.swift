@@ -23,6 +23,8 @@ enum BulkLoad {
         let target = fresh ? path + ".loading" : path
         if fresh { removeFiles(of: target) }
         var configuration = Configuration()
+        // The load is one transaction across many accesses (see DemoDataGenerator).
+        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             if fresh {
                 // Before the first table: documents of 1–3 KB pack better into larger pages.
