@@ -67,4 +67,24 @@ struct DatabaseFileTests {
         let notADatabase = await #expect(throws: SandboxDatabaseError.self) { try await start(garbage, users: 5) }
         #expect(notADatabase?.description.contains("not a database") == true)
     }
+
+    @Test("temporary databases left by processes that died are removed when a sandbox starts; live ones are kept")
+    func removesAbandonedTemporaryFiles() async throws {
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let directory = FileManager.default.temporaryDirectory
+        let abandoned = ["", "-wal", "-shm", ".loading"].map { directory.appendingPathComponent("clerk-sandbox-\(finished.processIdentifier)-test\(Unique.suffix()).sqlite\($0)").path }
+        let live = directory.appendingPathComponent("clerk-sandbox-\(getpid())-test\(Unique.suffix()).sqlite").path
+        for path in abandoned + [live] { try Data().write(to: URL(fileURLWithPath: path)) }
+        defer { try? FileManager.default.removeItem(atPath: live) }
+
+        var configuration = SandboxConfiguration(secretKey: SandboxFixture.key)
+        configuration.users = 0
+        let server = try await SandboxServer.start(configuration)
+        await server.stop()
+        #expect(abandoned.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+        #expect(FileManager.default.fileExists(atPath: live), "a running process's database is not touched")
+    }
 }

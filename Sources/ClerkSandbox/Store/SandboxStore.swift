@@ -9,9 +9,27 @@ final class SandboxStore: Sendable {
     let indexer = UserIndexer()
     private let temporaryPath: String?
 
-    /// A new path for a database that lives as long as its store.
+    /// A new path for a database that lives as long as its store. The name carries the process id,
+    /// so that files left by a process that died without cleaning up (killed, crashed, a test run
+    /// whose fixtures outlive it) are recognised and removed by the next sandbox to start.
     static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("clerk-sandbox-\(UUID().uuidString).sqlite").path
+        removeAbandonedTemporaryFiles()
+        return temporaryDirectory.appendingPathComponent("\(temporaryPrefix)\(getpid())-\(UUID().uuidString).sqlite").path
+    }
+
+    private static let temporaryPrefix = "clerk-sandbox-"
+    private static var temporaryDirectory: URL { FileManager.default.temporaryDirectory }
+
+    /// Removes temporary databases (and their -wal, -shm, .loading files) of processes that no longer run.
+    static func removeAbandonedTemporaryFiles() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporaryDirectory.path) else { return }
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            guard let owner = pid_t(name.dropFirst(temporaryPrefix.count).prefix { $0.isNumber }), owner > 0 else { continue }
+            // ESRCH: no such process. EPERM means it runs under another user, and is left alone.
+            if kill(owner, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: temporaryDirectory.appendingPathComponent(name))
+            }
+        }
     }
 
     init(path: String, temporary: Bool) throws {
