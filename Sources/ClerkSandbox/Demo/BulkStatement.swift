@@ -28,7 +28,7 @@ struct BulkStatement {
     }
 
     struct Binder {
-        let handle: OpaquePointer
+        private let handle: OpaquePointer
         private var index: Int32 = 1
         /// SQLite copies the text before the call returns (SQLITE_TRANSIENT).
         private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -48,11 +48,6 @@ struct BulkStatement {
 
         mutating func add(_ value: Int64?) {
             if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
-            index += 1
-        }
-
-        mutating func add(_ value: Bool) {
-            sqlite3_bind_int64(handle, index, value ? 1 : 0)
             index += 1
         }
 

@@ -71,7 +71,7 @@ extension UserDirectory {
             for (kind, value) in IndexedRows(finished).identifiers {
                 try Self.ensureAvailable(kind, value, parameter: Self.parameter(forKind: kind), exceptUser: nil, in: db)
             }
-            let rowid = try store.indexer.save(finished, rowid: nil, in: db)
+            let rowid = try UserIndexer.save(finished, rowid: nil, in: db)
             try finalCredentials.save(rowid: rowid, in: db)
             return finished
         }

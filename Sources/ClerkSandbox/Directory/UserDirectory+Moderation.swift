@@ -19,7 +19,7 @@ extension UserDirectory {
                 var stored = try StoredUser.load(id, in: db)
                 stored.user.banned = banned
                 stored.user.updatedAt = max(time, stored.user.updatedAt)
-                try store.indexer.save(stored.user, rowid: stored.rowid, in: db)
+                try UserIndexer.save(stored.user, rowid: stored.rowid, in: db)
                 users.append(stored.user)
             }
             return users

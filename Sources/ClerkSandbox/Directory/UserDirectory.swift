@@ -27,7 +27,7 @@ struct UserDirectory: Sendable {
             stored.user.twoFactorEnabled = stored.user.totpEnabled || stored.user.backupCodeEnabled
                 || stored.user.phoneNumbers.contains { $0.reservedForSecondFactor == true }
             try credentials.save(rowid: stored.rowid, in: db)
-            try store.indexer.save(stored.user, rowid: stored.rowid, in: db)
+            try UserIndexer.save(stored.user, rowid: stored.rowid, in: db)
             return (stored.user, result)
         }
     }
@@ -68,8 +68,7 @@ struct UserDirectory: Sendable {
                 // to a fifth of the users first tells a specific text (that count is the answer) from a
                 // broad one, which a scan of the haystack counts faster when it can: at 100,000 users
                 // the scan takes as long as the index needs for some 50,000 matches.
-                let users = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM users") ?? 0
-                let bound = sql.haystackNeedle == nil ? -1 : max(100, users / 5)
+                let bound = sql.haystackNeedle == nil ? -1 : max(100, sql.users / 5)
                 let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM user_search WHERE user_search MATCH ? LIMIT ?)",
                                                arguments: [match, bound]) ?? 0
                 guard let needle = sql.haystackNeedle, counted >= bound else { return counted }

@@ -52,7 +52,7 @@ enum BulkLoad {
         }
     }
 
-    static let pageSize = 8192
+    private static let pageSize = 8192
 
     private static func isNew(_ path: String) -> Bool {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil

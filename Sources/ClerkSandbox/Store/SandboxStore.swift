@@ -6,7 +6,6 @@ import GRDB
 /// removed when the store goes away.
 final class SandboxStore: Sendable {
     let writer: DatabasePool
-    let indexer = UserIndexer()
     private let temporaryPath: String?
 
     /// A new path for a database that lives as long as its store. The name carries the process id,
@@ -56,10 +55,6 @@ final class SandboxStore: Sendable {
 
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         try await writer.write(body)
-    }
-
-    func userCount() async throws -> Int {
-        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM users") ?? 0 }
     }
 }
 

@@ -4,21 +4,17 @@ import GRDB
 
 /// Writes a user document and everything derived from it (columns, identifiers, search text) in
 /// one go, so that the indexes can never disagree with what the API returns.
-struct UserIndexer {
+enum UserIndexer {
     /// The JSON the sandbox stores and serves for `value`. Keys in the order the type encodes
     /// them: stored documents need no stable order, and encoding is most of generation's cost.
     static func encode(_ value: some Encodable) throws -> String {
         try StreamingJSONEncoder().encodeToString(value)
     }
 
-    func document(_ user: User) throws -> String {
-        try Self.encode(user)
-    }
-
     /// Inserts (rowid nil) or replaces the user; returns its rowid.
     @discardableResult
-    func save(_ user: User, rowid: Int64?, in db: Database) throws -> Int64 {
-        let doc = try document(user)
+    static func save(_ user: User, rowid: Int64?, in db: Database) throws -> Int64 {
+        let doc = try encode(user)
         let rows = IndexedRows(user)
         let row: Int64
         if let rowid {

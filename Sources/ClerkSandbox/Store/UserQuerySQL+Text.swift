@@ -23,15 +23,14 @@ extension UserQuerySQL {
     /// matches; checking one against a collected set, a quarter of collecting one.
     mutating func planMatches(in db: Database) throws {
         guard !matches.isEmpty, case .page = purpose else { return }
-        let users = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM users") ?? 0
-        let testingPays = walkBudget(users: users, walkedRowCost: 150)
+        let testingPays = walkBudget(walkedRowCost: 150)
         let rowids = try Int64.fetchAll(db, sql: "SELECT rowid FROM user_search WHERE user_search MATCH ? LIMIT ?",
                                         arguments: [matchExpression, testingPays ?? -1])
         if let testingPays, rowids.count >= testingPays {
             return matchPlan = .walkTesting
         }
         let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
-        let walkingPays = walkBudget(users: users, walkedRowCost: 0.25) ?? Int.max
+        let walkingPays = walkBudget(walkedRowCost: 0.25) ?? Int.max
         matchPlan = rowids.count >= walkingPays ? .walkCollected(rowids: list) : .collected(rowids: list)
     }
 
@@ -114,7 +113,7 @@ extension UserQuerySQL {
     /// than collecting them, when one walked user costs `walkedRowCost` collected matches; nil
     /// when no number of users could. Walking visits about (offset + limit) × users / matches
     /// rows, so it pays when matches² ≥ (offset + limit) × users × cost.
-    private func walkBudget(users: Int, walkedRowCost: Double) -> Int? {
+    private func walkBudget(walkedRowCost: Double) -> Int? {
         guard case .page(let offset, let limit) = purpose else { return nil }
         let needed = Int((Double((offset + limit) * users) * walkedRowCost).squareRoot().rounded(.up))
         return needed <= users ? needed : nil
@@ -122,8 +121,7 @@ extension UserQuerySQL {
 
     /// Whether at least `walkBudget` users match `matching` (probing no further than that).
     private func isDense(_ matching: String, _ arguments: [(any DatabaseValueConvertible)?], walkedRowCost: Double, in db: Database) throws -> Bool {
-        let users = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM users") ?? 0
-        guard let needed = walkBudget(users: users, walkedRowCost: walkedRowCost) else { return false }
+        guard let needed = walkBudget(walkedRowCost: walkedRowCost) else { return false }
         let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matching) LIMIT ?)", arguments: StatementArguments(arguments + [needed])) ?? 0
         return found >= needed
     }

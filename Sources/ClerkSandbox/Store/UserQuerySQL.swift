@@ -12,6 +12,9 @@ struct UserQuerySQL {
     }
 
     let purpose: Purpose
+    /// The highest rowid: the number of users near enough (deletions leave gaps), read in O(1).
+    /// Planning scales its thresholds by it.
+    let users: Int
     private var conditions: [String] = []
     private var conditionArguments: [(any DatabaseValueConvertible)?] = []
     /// Trigram phrase queries, combined into one MATCH so the index intersects them itself.
@@ -25,6 +28,7 @@ struct UserQuerySQL {
     /// Reads the database to plan text filters (a few index probes, each bounded).
     init(filter: UserFilter, purpose: Purpose, in db: Database) throws {
         self.purpose = purpose
+        users = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM users") ?? 0
         identifierMatch("email", filter.emailAddress.map { $0.lowercased() })
         identifierMatch("phone", filter.phoneNumber)
         identifierMatch("web3", filter.web3Wallet.map { $0.lowercased() })
