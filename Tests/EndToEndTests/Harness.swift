@@ -118,6 +118,9 @@ final class ConsoleSession: @unchecked Sendable {
     /// Ends the tmux server and the console in it. Explicit, in a `defer`: see `SandboxProcess.stop`.
     func stop() {
         _ = try? shell(["tmux", "-L", socket, "kill-server"])
+        // kill-server leaves the socket file behind; one per test run would pile up in /tmp.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
     }
 
     var screen: String { (try? shell(["tmux", "-L", socket, "capture-pane", "-p", "-t", name])) ?? "" }
