@@ -14,7 +14,7 @@ struct BrowseUpdateTests {
             .loadPage(UserListQuery(limit: 35), generation: 1, prefetch: false),
             .loadCount(UserFilter(), generation: 1),
         ])
-        #expect(model.isBusy)
+        #expect(model.isLoading)
     }
 
     @Test("a page arrives: rows shown, next page prefetched")
@@ -23,7 +23,7 @@ struct BrowseUpdateTests {
         _ = TriageUpdate.start(&model)
         _ = TriageUpdate.update(&model, .countLoaded(generation: 1, .success(100)))
         let effects = TriageUpdate.update(&model, .pageLoaded(generation: 1, key: .init(offset: 0, limit: 35), prefetch: false, .success(Fake.users(0..<35))))
-        #expect(model.browse.users.count == 35)
+        #expect(model.rows.count == 35)
         #expect(effects == [.loadPage(UserListQuery(limit: 35, offset: 35), generation: 1, prefetch: true)])
     }
 
@@ -40,12 +40,12 @@ struct BrowseUpdateTests {
         #expect(TriageUpdate.update(&model, .searchDue(generation: 4)) == [
             .loadPage(UserListQuery(filter: filter, limit: 35), generation: 4, prefetch: false), .loadCount(filter, generation: 4),
         ])
-        let before = model.browse.users
+        let before = model.rows
         _ = TriageUpdate.update(&model, .pageLoaded(generation: 3, key: .init(offset: 0, limit: 35), prefetch: false, .success([Fake.user(999)])))
-        #expect(model.browse.users == before, "an answer for generation 3 never reaches the screen")
+        #expect(model.rows == before, "an answer for generation 3 never reaches the screen")
         #expect(!model.browse.isCurrent, "the rows on screen answer an older search")
         _ = TriageUpdate.update(&model, .pageLoaded(generation: 4, key: .init(offset: 0, limit: 35), prefetch: false, .success([Fake.user(7)])))
-        #expect(model.browse.isCurrent && model.browse.users.map(\.id) == ["user_7"])
+        #expect(model.browse.isCurrent && model.rows.map(\.id) == ["user_7"])
         #expect(model.type("q").count == 1 && !model.quitting, "q in a search field is text, not quit")
     }
 
@@ -84,7 +84,7 @@ struct BrowseUpdateTests {
         _ = TriageUpdate.update(&model, .pageLoaded(generation: 1, key: .init(offset: 35, limit: 35), prefetch: true, .success(Fake.users(35..<70))))
         let effects = model.press(.pageDown)
         #expect(model.browse.offset == 35)
-        #expect(model.browse.users.first?.id == "user_35")
+        #expect(model.rows.first?.id == "user_35")
         #expect(effects == [.loadPage(UserListQuery(limit: 35, offset: 70), generation: 1, prefetch: true)])
         #expect(BrowseView.pageSummary(model).hasPrefix("page 2 of 3 · 100 users"))
     }
@@ -138,7 +138,7 @@ struct BrowseUpdateTests {
         let screen = model.screenText
         #expect(screen.contains("Clerk is briefly unavailable."))
         #expect(screen.contains("trace id: trace-xyz"))
-        #expect(screen.contains("Press r to retry."))
+        #expect(screen.contains("Press r or Ctrl-R to retry."))
         let retry = model.press(.character("r"))
         #expect(retry.contains(.loadCount(UserFilter(), generation: 2)))
     }
@@ -160,7 +160,7 @@ struct BrowseUpdateTests {
         _ = model.press(.pageDown)
         _ = TriageUpdate.update(&model, .pageLoaded(generation: 1, key: .init(offset: 35, limit: 35), prefetch: false, .success(Fake.users(35..<70))))
         for _ in 0..<20 { _ = model.press(.down) }
-        #expect(model.browse.selectedUser?.id == "user_55")
+        #expect(model.selectedUser?.id == "user_55")
         let effects = TriageUpdate.update(&model, .resize(Size(width: 100, height: 25)))
         #expect(model.pageSize == 20)
         #expect(model.browse.offset == 40 && model.browse.selection == 15)

@@ -24,7 +24,7 @@ struct DetailAndOverlayTests {
         user.publicMetadata = ["plan": "pro", "limits": ["seats": 5]]
         user.totpEnabled = true
         user.twoFactorEnabled = true
-        model.browse.users[0] = user
+        model.users.put(user)
         _ = model.press(.enter)
         _ = model.press(.character("2"))
         #expect(model.screenText.contains("u0@example.com"))
@@ -47,12 +47,22 @@ struct DetailAndOverlayTests {
         #expect(model.screenText.contains("no subscription"))
     }
 
-    @Test("answers about a user no longer on screen are dropped")
+    @Test("answers about a user no longer open never reach the user on screen")
     func staleDetailAnswers() {
         var model = Fake.loaded(total: 3)
-        _ = model.press(.enter, .escape)
-        _ = TriageUpdate.update(&model, .userLoaded(id: "user_0", .success(Fake.user(0, first: "Changed"))))
-        guard case .browse = model.screen else { Issue.record("moved"); return }
+        _ = model.press(.enter, .character("5"))
+        #expect(model.press(.escape) == [.cancelUserLoads], "leaving cancels the open user's requests")
+        _ = model.press(.down, .enter)
+        guard case .detail(let before) = model.screen, before.userID == "user_1" else { Issue.record("user_1 is not open"); return }
+        let late = PaginatedList(data: [OrganizationMembership.fake(organization: "Old Org")], totalCount: 1)
+        _ = TriageUpdate.update(&model, .membershipsLoaded(id: "user_0", .success(late)))
+        _ = TriageUpdate.update(&model, .userLoaded(id: "user_0", .failure(Fake.notFound)))
+        guard case .detail(let after) = model.screen else { Issue.record("left the detail view"); return }
+        #expect(after.userID == "user_1")
+        #expect(after.memberships.isIdle, "user_0's memberships are not user_1's")
+        #expect(after.fetch.error == nil, "user_0's failure is not user_1's")
+        let screen = model.screenText
+        #expect(screen.contains("First1 Last") && !screen.contains("First0") && !screen.contains("unavailable"))
     }
 
     @Test("the help overlay is generated from the keymap and closes on any key")
@@ -72,8 +82,8 @@ struct DetailAndOverlayTests {
         var model = Fake.loaded(total: 3)
         _ = model.press(.character(":"))
         _ = model.type("user user_42")
-        #expect(model.press(.enter) == [.loadUser("user_42")])
-        guard case .detail(let detail) = model.screen, detail.user.isLoading else { Issue.record("not loading user_42"); return }
+        #expect(model.press(.enter) == [.cancelUserLoads, .loadUser("user_42")])
+        guard case .detail(let detail) = model.screen, detail.fetch.isLoading else { Issue.record("not loading user_42"); return }
         _ = TriageUpdate.update(&model, .userLoaded(id: "user_42", .failure(Fake.notFound)))
         #expect(model.screenText.contains("Clerk is briefly unavailable."))
 
@@ -103,10 +113,11 @@ struct DetailAndOverlayTests {
     func quitAndStatus() {
         var model = Fake.loaded(total: 3)
         _ = model.press(.character("y"))
-        _ = TriageUpdate.update(&model, .tick)
-        model.now += TriageModel.StatusMessage.lifetime + 1
-        _ = TriageUpdate.update(&model, .tick)
-        #expect(model.status == nil)
+        _ = TriageUpdate.update(&model, .clock(model.now + TriageModel.StatusMessage.lifetime - 1))
+        #expect(model.status != nil)
+        #expect(model.nextDeadline == Fake.now + TriageModel.StatusMessage.lifetime)
+        _ = TriageUpdate.update(&model, .clock(model.now + 2))
+        #expect(model.status == nil && model.nextDeadline == nil)
         #expect(model.press(.control("c")) == [.quit])
     }
 }
@@ -135,7 +146,7 @@ struct ViewTests {
     @Test("names in any script keep the columns aligned")
     func alignment() {
         var model = Fake.loaded(total: 3)
-        model.browse.users = [Fake.user(0, first: "王芳"), Fake.user(1, first: "Zoë"), Fake.user(2, first: "נועה")]
+        model.show([Fake.user(0, first: "王芳"), Fake.user(1, first: "Zoë"), Fake.user(2, first: "נועה")])
         let rows = TriageView.render(model).rows
         let emailColumn = rows[4].range(of: "u0@")
         #expect(emailColumn != nil)
@@ -150,7 +161,7 @@ struct ViewTests {
     @Test("a hostile name is drawn as placeholders, never as escapes")
     func hostileName() {
         var model = Fake.loaded(total: 1)
-        model.browse.users = [Fake.user(0, first: "\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{202E}evil")]
+        model.show([Fake.user(0, first: "\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{202E}evil")])
         let grid = TriageView.render(model)
         let text = grid.rows.joined()
         #expect(text.contains("␛]0;PWNED␇␛[2J‹RLO›evil") || text.contains("␛]0;PWNED␇␛[2J‹RLO›e"))

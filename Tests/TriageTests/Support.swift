@@ -54,4 +54,18 @@ extension TriageModel {
     }
 
     var screenText: String { TriageView.render(self).rows.joined(separator: "\n") }
+
+    /// Puts `users` on screen as the current page's rows, replacing what the page held.
+    mutating func show(_ users: [User]) {
+        self.users.put(users)
+        browse.shown?.ids = users.map(\.id)
+    }
+}
+
+extension OrganizationMembership {
+    static func fake(organization name: String) -> OrganizationMembership {
+        OrganizationMembership(id: "orgmem_1", role: "org:member", roleName: "Member", permissions: [],
+                               organization: Organization(id: "org_1", name: name, slug: "old", membersCount: 1, createdAt: Fake.now, updatedAt: Fake.now),
+                               publicUserData: nil, createdAt: Fake.now, updatedAt: Fake.now)
+    }
 }

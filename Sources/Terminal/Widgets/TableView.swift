@@ -11,11 +11,14 @@ public struct TableView: Sendable {
         public var title: String
         public var width: Width
         public var alignRight: Bool
+        /// When the table is too narrow, columns of lower priority go first (ties: the rightmost).
+        public var priority: Int
 
-        public init(_ title: String, _ width: Width, alignRight: Bool = false) {
+        public init(_ title: String, _ width: Width, alignRight: Bool = false, priority: Int = 0) {
             self.title = title
             self.width = width
             self.alignRight = alignRight
+            self.priority = priority
         }
     }
 
@@ -37,6 +40,8 @@ public struct TableView: Sendable {
     public var selected: Int?
     /// A title cell suffix showing the sort, e.g. "▼" after "Created".
     public var sortIndicator: (column: Int, symbol: String)?
+    /// Rows drawn faint: they are shown for orientation only (e.g. an older answer).
+    public var dimmed = false
 
     public init(columns: [Column], rows: [Row], selected: Int?) {
         self.columns = columns
@@ -45,7 +50,7 @@ public struct TableView: Sendable {
     }
 
     /// Column widths for `total` columns of space, one column of gap between them. Columns that
-    /// cannot fit at their minimum are dropped from the right.
+    /// cannot fit at their minimum are dropped, lowest priority first; a dropped column has width 0.
     public static func layout(_ columns: [Column], total: Int) -> [Int] {
         var widths = columns.map { column -> Int in
             switch column.width {
@@ -53,25 +58,28 @@ public struct TableView: Sendable {
             case .flexible(_, let minimum): minimum
             }
         }
-        func used(_ count: Int) -> Int { widths.prefix(count).reduce(0, +) + max(0, count - 1) + 1 }
-        var visible = columns.count
-        while visible > 1, used(visible) > total { visible -= 1 }
-        let spare = max(0, total - used(visible))
-        let weights = columns.prefix(visible).map { column -> Int in
-            if case .flexible(let weight, _) = column.width { return weight }
+        var visible = Array(columns.indices)
+        func used() -> Int { visible.reduce(0) { $0 + widths[$1] } + max(0, visible.count - 1) + 1 }
+        while visible.count > 1, used() > total {
+            let lowest = visible.min { columns[$0].priority < columns[$1].priority || (columns[$0].priority == columns[$1].priority && $0 > $1) }
+            visible.removeAll { $0 == lowest }
+        }
+        let spare = max(0, total - used())
+        let weights = visible.map { index -> Int in
+            if case .flexible(let weight, _) = columns[index].width { return weight }
             return 0
         }
         let totalWeight = weights.reduce(0, +)
         if totalWeight > 0 {
             var given = 0
-            for index in 0..<visible where weights[index] > 0 {
-                let share = spare * weights[index] / totalWeight
+            for (position, index) in visible.enumerated() where weights[position] > 0 {
+                let share = spare * weights[position] / totalWeight
                 widths[index] += share
                 given += share
             }
-            if let last = (0..<visible).last(where: { weights[$0] > 0 }) { widths[last] += spare - given }
+            if let last = visible.indices.last(where: { weights[$0] > 0 }) { widths[visible[last]] += spare - given }
         }
-        return (0..<columns.count).map { $0 < visible ? widths[$0] : 0 }
+        return columns.indices.map { visible.contains($0) ? widths[$0] : 0 }
     }
 
     public func render(into grid: inout Grid, in rect: Rect, theme: Theme) {
@@ -90,6 +98,7 @@ public struct TableView: Sendable {
             var style = theme[row.role ?? .row]
             if row.marked { style = theme[.marked] }
             if offset == selected { style = theme[.selection] }
+            if dimmed { style = style.adding(.dim) }
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
             grid.put(row.marked ? "•" : " ", x: rect.x, y: y, style: style, clip: rect)
             var cellX = rect.x + 1

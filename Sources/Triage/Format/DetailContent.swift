@@ -11,26 +11,44 @@ public struct DetailContent {
         self.now = now
     }
 
-    public func lines(_ detail: DetailState) -> [StyledLine] {
-        guard let user = detail.user.value else {
-            switch detail.user {
-            case .failed(let error): return errorLines(error, retry: "r reloads")
-            default: return [[Span("Loading \(detail.userID)…", theme[.muted])]]
-            }
+    /// The open section's lines. When a reload failed, its error comes first and what was loaded
+    /// before stays below it, rather than the error replacing what the agent was reading.
+    public func lines(_ detail: DetailState, user: User?) -> [StyledLine] {
+        guard let user else {
+            if let error = detail.fetch.error { return errorLines(error, retry: "r reloads") }
+            return [[Span("Loading \(detail.userID)…", theme[.muted])]]
+        }
+        var lines: [StyledLine] = []
+        if let error = detail.fetch.error {
+            lines = [[Span("Could not reload this user; showing what was loaded before.", theme[.warning])]] + errorLines(error, retry: "r retries") + [[]]
         }
         switch detail.section {
-        case .profile: return profile(user)
-        case .identifications: return identifications(user)
-        case .mfa: return mfa(user)
-        case .metadata: return metadata(user)
-        case .organizations: return organizations(detail)
-        case .billing: return billing(detail)
+        case .profile: lines += profile(user)
+        case .identifications: lines += identifications(user)
+        case .mfa: lines += mfa(user)
+        case .metadata: lines += metadata(user)
+        case .organizations:
+            lines += staleNotice(detail.memberships, detail.invitations) + organizations(detail)
+        case .billing:
+            lines += staleNotice(detail.credits, detail.subscription) + billing(detail)
         }
+        return lines
     }
 
-    private func field(_ label: String, _ value: String, _ role: ThemeRole = .base) -> StyledLine {
-        [Span(label.fitted(toColumns: 22), theme[.muted]), Span(value, theme[role])]
+    /// A section reload that failed keeps its old data; the error says so above it.
+    private func staleNotice<A, B>(_ first: Remote<A>, _ second: Remote<B>) -> [StyledLine] {
+        let errors = [first.isStale ? first.error : nil, second.isStale ? second.error : nil].compactMap { $0 }
+        guard let error = errors.first else { return [] }
+        return [[Span("Could not reload this section; showing what was loaded before.", theme[.warning])]] + errorLines(error, retry: "r retries") + [[]]
     }
+
+    /// A label column of fixed width. A label too long for it is cut with … and always leaves a
+    /// space before the value, so the two never run together.
+    private func field(_ label: String, _ value: String, _ role: ThemeRole = .base) -> StyledLine {
+        [Span(label.truncated(toColumns: Self.labelColumns - 1).fitted(toColumns: Self.labelColumns), theme[.muted]), Span(value, theme[role])]
+    }
+
+    static let labelColumns = 22
 
     private func heading(_ text: String) -> StyledLine { [Span(text, theme[.accent].adding(.bold))] }
 
@@ -151,25 +169,25 @@ public struct DetailContent {
 
     func organizations(_ detail: DetailState) -> [StyledLine] {
         var lines: [StyledLine] = [heading("Memberships")]
-        switch detail.memberships {
-        case .loaded(let list):
+        switch (detail.memberships.value, detail.memberships.error) {
+        case (let list?, _):
             if list.data.isEmpty { lines.append([Span("  none", theme[.muted])]) }
             for membership in list.data {
                 lines.append(field("  " + membership.organization.name, "\(membership.roleName ?? membership.role) · since \(RelativeTime.date(membership.createdAt)) · \(membership.organization.id)"))
             }
             if list.totalCount > list.data.count { lines.append([Span("  … \(list.totalCount - list.data.count) more", theme[.muted])]) }
-        case .failed(let error): lines += errorLines(error, retry: "r reloads")
-        default: lines.append([Span("  " + Spinner.frame(0) + " loading…", theme[.muted])])
+        case (nil, let error?): lines += errorLines(error, retry: "r reloads")
+        default: lines.append([Span("  loading…", theme[.muted])])
         }
         lines += [[], heading("Invitations")]
-        switch detail.invitations {
-        case .loaded(let list):
+        switch (detail.invitations.value, detail.invitations.error) {
+        case (let list?, _):
             if list.data.isEmpty { lines.append([Span("  none", theme[.muted])]) }
             for invitation in list.data {
                 let organization = invitation.publicOrganizationData?.name ?? invitation.organizationID ?? "?"
                 lines.append(field("  " + organization, "\(invitation.status?.rawValue ?? "?") · \(invitation.roleName) · \(invitation.emailAddress)"))
             }
-        case .failed(let error): lines += errorLines(error, retry: "r reloads")
+        case (nil, let error?): lines += errorLines(error, retry: "r reloads")
         default: lines.append([Span("  loading…", theme[.muted])])
         }
         return lines
@@ -177,19 +195,19 @@ public struct DetailContent {
 
     func billing(_ detail: DetailState) -> [StyledLine] {
         var lines: [StyledLine] = [heading("Credit balance")]
-        switch detail.credits {
-        case .loaded(let credits):
+        switch (detail.credits.value, detail.credits.error) {
+        case (let credits?, _):
             if let balance = credits.balance {
                 lines.append(field("  Balance", "\(balance.currencySymbol)\(balance.amountFormatted) \(balance.currency)"))
             } else {
                 lines.append(field("  Balance", "no credits"))
             }
-        case .failed(let error): lines += errorLines(error, retry: "r reloads")
+        case (nil, let error?): lines += errorLines(error, retry: "r reloads")
         default: lines.append([Span("  loading…", theme[.muted])])
         }
         lines += [[], heading("Subscription")]
-        switch detail.subscription {
-        case .loaded(let subscription?):
+        switch (detail.subscription.value, detail.subscription.error) {
+        case (let subscription??, _):
             lines.append(field("  Status", subscription.status.rawValue, subscription.status == .active ? .success : .warning))
             for item in subscription.subscriptionItems {
                 let plan = item.plan.map { "\($0.name)\($0.fee.map { " \($0.currencySymbol)\($0.amountFormatted)" } ?? "")" } ?? (item.planID ?? "?")
@@ -199,8 +217,8 @@ public struct DetailContent {
             if let next = subscription.nextPayment {
                 lines.append(field("  Next payment", "\(next.amount.currencySymbol)\(next.amount.amountFormatted) on \(RelativeTime.date(next.date))"))
             }
-        case .loaded(nil): lines.append([Span("  no subscription", theme[.muted])])
-        case .failed(let error): lines += errorLines(error, retry: "r reloads")
+        case (.some(nil), _): lines.append([Span("  no subscription", theme[.muted])])
+        case (nil, let error?): lines += errorLines(error, retry: "r reloads")
         default: lines.append([Span("  loading…", theme[.muted])])
         }
         return lines

@@ -3,14 +3,16 @@ import Terminal
 
 /// How a user reads in the table.
 public enum UserRow {
+    /// Flags go last when the window narrows: at any width the console accepts, BAN and LOCK are
+    /// readable as text, not only as a colour that `NO_COLOR` or a monochrome terminal removes.
     public static let columns: [TableView.Column] = [
-        TableView.Column("Name", .flexible(weight: 3, min: 12)),
-        TableView.Column("Email", .flexible(weight: 4, min: 16)),
-        TableView.Column("Username", .flexible(weight: 2, min: 8)),
-        TableView.Column("Phone", .fixed(13)),
-        TableView.Column("Created", .fixed(10)),
-        TableView.Column("Last active", .fixed(11)),
-        TableView.Column("Flags", .fixed(16)),
+        TableView.Column("Name", .flexible(weight: 3, min: 12), priority: 9),
+        TableView.Column("Email", .flexible(weight: 4, min: 16), priority: 7),
+        TableView.Column("Username", .flexible(weight: 2, min: 8), priority: 3),
+        TableView.Column("Phone", .fixed(13), priority: 2),
+        TableView.Column("Created", .fixed(10), priority: 4),
+        TableView.Column("Last active", .fixed(11), priority: 5),
+        TableView.Column("Flags", .fixed(16), priority: 8),
     ]
 
     /// The column whose header carries the sort arrow, for each order.

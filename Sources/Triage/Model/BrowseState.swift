@@ -1,7 +1,8 @@
 import ClerkAPI
 import Terminal
 
-/// The search pane, the user table and its paging.
+/// The search pane, the user table and its paging. Pages hold user ids; the users themselves are
+/// in the model's `UserStore`.
 public struct BrowseState: Sendable {
     public enum Focus: Sendable, Hashable {
         case table
@@ -18,13 +19,21 @@ public struct BrowseState: Sendable {
         }
     }
 
+    /// The rows on screen and the question they answer: which search (generation) and which page.
+    public struct Page: Sendable, Hashable {
+        public var generation: Int
+        public var offset: Int
+        public var ids: [String]
+    }
+
     public var form = SearchForm()
     public var focus = Focus.table
     public var order = UserOrder.newestFirst
-    /// Index of the first user of the page on screen.
+    /// Index of the first user of the page asked for.
     public var offset = 0
-    /// The users on screen. They stay while the next page or search loads.
-    public var users: [User] = []
+    /// The rows on screen. They may answer an earlier search or another page while the asked-for
+    /// page loads: then they are drawn dimmed and nothing acts on them (see `isCurrent`).
+    public var shown: Page?
     public var pageState = PageState.initial
     public var total: Remote<Int> = .idle
     /// Row of the selection within the page.
@@ -33,37 +42,36 @@ public struct BrowseState: Sendable {
     public var marked: Set<String> = []
     /// Bumped by every change of filter or order: answers to older searches are dropped.
     public var generation = 0
-    /// The generation the rows on screen answer; behind `generation` while a new search is pending.
-    public var shownGeneration = 0
-
     /// Text too short to search as you type is waiting for Enter.
     public var pendingShortSearch = false
-
-    /// The rows on screen are the answer to the current filters and order.
-    public var isCurrent: Bool {
-        if case .ready = pageState { return shownGeneration == generation }
-        return false
-    }
     /// Pages fetched ahead for the current generation, so PgDn never waits.
-    public var cache: [PageKey: [User]] = [:]
+    public var cache: [PageKey: [String]] = [:]
 
     public init() {}
 
-    public enum PageState: Sendable {
+    public enum PageState: Sendable, Hashable {
         /// Nothing asked yet.
         case initial
         case loading
-        /// `users` is the answer for the current search and offset.
+        /// `shown` is the answer for the current search and offset.
         case ready
         case failed(ClerkAPIError)
     }
 
-    public var isLoadingPage: Bool {
-        if case .loading = pageState { return true }
-        return false
+    /// The rows on screen answer the current filters, order and page: only then may a key act
+    /// on them.
+    public var isCurrent: Bool {
+        guard case .ready = pageState, let shown else { return false }
+        return shown.generation == generation && shown.offset == offset
     }
 
-    public var selectedUser: User? {
-        users.indices.contains(selection) ? users[selection] : nil
+    public var isLoadingPage: Bool { pageState == .loading }
+
+    public var rowIDs: [String] { shown?.ids ?? [] }
+
+    /// The selected user's id, only while the rows are current.
+    public var selectedID: String? {
+        guard isCurrent, let ids = shown?.ids, ids.indices.contains(selection) else { return nil }
+        return ids[selection]
     }
 }

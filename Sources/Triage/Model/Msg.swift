@@ -5,6 +5,9 @@ import Terminal
 public enum Msg: Sendable {
     case key(Key)
     case resize(Size)
+    /// The wall clock, before every batch of messages: the model never reads a clock itself.
+    case clock(UnixMillis)
+    /// The spinner's timer.
     case tick
     case terminate
     case searchDue(generation: Int)
@@ -20,7 +23,8 @@ public enum Msg: Sendable {
 
 /// Work `update` asks the runtime to do. Effects are data, so tests assert on them without I/O.
 public enum Effect: Sendable, Hashable {
-    /// Fetch a page of users. A `.show` fetch supersedes any search still in flight.
+    /// Fetch a page of users. A page to show supersedes the one in flight; a new generation
+    /// supersedes every fetch of the old one.
     case loadPage(UserListQuery, generation: Int, prefetch: Bool)
     case loadCount(UserFilter, generation: Int)
     /// Post `.searchDue(generation)` after the typing pause.
@@ -30,9 +34,13 @@ public enum Effect: Sendable, Hashable {
     case loadInvitations(String)
     case loadCredits(String)
     case loadSubscription(String)
+    /// The detail view closed or moved to another user: its requests are no longer wanted.
+    case cancelUserLoads
     case copyToClipboard(String)
     case loadTheme(String)
     /// Clear and redraw everything (Ctrl-L).
     case repaint
+    /// Hand the terminal back to the shell until resumed (Ctrl-Z).
+    case suspend
     case quit
 }

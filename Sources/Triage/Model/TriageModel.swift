@@ -1,7 +1,7 @@
 import ClerkAPI
 import Terminal
 
-/// Everything the console shows, in one value. `update` changes it; `view` draws it.
+/// Everything the console shows, in one value. Only `update` changes it; `view` draws it.
 public struct TriageModel: Sendable {
     public enum Screen: Sendable {
         case browse
@@ -17,25 +17,29 @@ public struct TriageModel: Sendable {
     public struct StatusMessage: Sendable, Hashable {
         public var text: String
         public var isError: Bool
-        /// When it first appeared on screen (set on the next tick); it fades after `lifetime`.
-        public var shownAt: UnixMillis?
+        /// When it appeared; it fades after `lifetime`.
+        public var shownAt: UnixMillis
 
-        public init(text: String, isError: Bool) {
+        public init(text: String, isError: Bool, shownAt: UnixMillis) {
             self.text = text
             self.isError = isError
+            self.shownAt = shownAt
         }
 
         public static let lifetime: UnixMillis = 6_000
+
+        public var expiresAt: UnixMillis { shownAt + Self.lifetime }
     }
 
     public var instance: Instance
     public var theme: Theme
-    public var keymap: Keymap
+    public var keymap: TriageKeymap
     public var size: Size
-    /// Wall-clock time for "3h ago"; set by the runtime before each frame.
+    /// Wall-clock time for "3h ago" and for fading messages; arrives as `Msg.clock`.
     public var now: UnixMillis
     public var screen = Screen.browse
     public var browse = BrowseState()
+    public var users = UserStore()
     public var overlay = Overlay.none
     public var status: StatusMessage?
     public var spinnerTick = 0
@@ -44,7 +48,7 @@ public struct TriageModel: Sendable {
     /// Smaller than this, the console asks for a bigger window instead of drawing garbage.
     public static let minimumSize = Size(width: 60, height: 12)
 
-    public init(instance: Instance, theme: Theme, keymap: Keymap = TriageKeymap.standard, size: Size, now: UnixMillis) {
+    public init(instance: Instance, theme: Theme, keymap: TriageKeymap = TriageKeymap(), size: Size, now: UnixMillis) {
         self.instance = instance
         self.theme = theme
         self.keymap = keymap
@@ -57,13 +61,24 @@ public struct TriageModel: Sendable {
 
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
 
-    /// Something is on its way from the API (the spinner turns).
-    public var isBusy: Bool {
-        if browse.isLoadingPage || browse.total.isLoading || status != nil { return true }
-        if case .detail(let detail) = screen {
-            return detail.user.isLoading || detail.memberships.isLoading || detail.credits.isLoading || detail.subscription.isLoading
-        }
+    /// Something is on its way from the API: the spinner turns.
+    public var isLoading: Bool {
+        if browse.isLoadingPage || browse.total.isLoading { return true }
+        if case .detail(let detail) = screen { return detail.isLoading }
         return false
+    }
+
+    /// When the model next changes by itself (a message fading), for the runtime's timer.
+    public var nextDeadline: UnixMillis? { status?.expiresAt }
+
+    /// The rows on screen, from the store.
+    public var rows: [User] { browse.rowIDs.compactMap { users[$0] } }
+
+    /// The user the table's selection is on, only while the rows are current.
+    public var selectedUser: User? { browse.selectedID.flatMap { users[$0] } }
+
+    mutating func say(_ text: String, isError: Bool = false) {
+        status = StatusMessage(text: text, isError: isError, shownAt: now)
     }
 }
 

@@ -1,63 +1,75 @@
 import ClerkAPI
 import Foundation
-import Synchronization
 import Terminal
 
 /// Runs the console: one thread owns the terminal and loops wait → update → view → draw; API
-/// calls run as tasks whose answers come back through the mailbox and wake the loop.
-public final class TriageRuntime: @unchecked Sendable {
-    // The loop's state (model, tasks) is touched by the loop's thread only; tasks reach it solely
-    // through the mailbox, which is why this class can be shared with them.
+/// calls run as tasks whose answers come back through the mailbox and wake the loop. The model is
+/// changed only by `TriageUpdate`; size and time arrive as messages like everything else.
+public final class TriageRuntime {
     private let device: any TerminalDevice
     private let users: UsersClient
     private let themes: ThemeCatalog
     private let mailbox: Mailbox<Msg>
+    private let work = TaskRegistry()
     public private(set) var model: TriageModel
-    private var showTask: Task<Void, Never>?
-    private var countTask: Task<Void, Never>?
-    private let inFlight = EffectCounter()
     private var pacer = SearchPacer()
+    private let clock: @Sendable () -> UnixMillis
     /// Called after each frame with the model drawn and the time `view` + `draw` took.
     public var onFrame: ((TriageModel, Duration) -> Void)?
 
-    public init(device: any TerminalDevice, model: TriageModel, users: UsersClient, themes: ThemeCatalog) {
+    public init(device: any TerminalDevice, model: TriageModel, users: UsersClient, themes: ThemeCatalog,
+                clock: @escaping @Sendable () -> UnixMillis = { Date().unixMillis }) {
         self.device = device
         self.model = model
         self.users = users
         self.themes = themes
+        self.clock = clock
         mailbox = Mailbox(waker: device.makeWaker())
     }
 
-    /// API calls under way; zero means the console has everything it asked for.
-    public var pendingEffects: Int { inFlight.value }
+    /// Background requests still running; zero means the console has everything it asked for.
+    public var runningWork: Int { work.count }
 
     /// Blocks until the user quits or the process is told to terminate.
     public func run() {
-        model.size = device.size
-        model.now = Date().unixMillis
-        var repaint = perform(TriageUpdate.start(&model))
+        _ = apply(.clock(clock()))
+        _ = apply(.resize(device.size))
+        _ = perform(TriageUpdate.start(&model))
         draw(fullRepaint: true)
         while !model.quitting {
-            let timeout: Duration? = model.isBusy ? Spinner.interval : nil
-            let events = device.waitForEvents(timeout: timeout)
-            var messages: [Msg] = events.map { event in
+            let events = device.waitForEvents(timeout: timeout())
+            var messages: [Msg] = [.clock(clock())]
+            for event in events {
                 switch event {
-                case .key(let key): .key(key)
-                case .resize(let size): .resize(size)
-                case .terminate: .terminate
+                case .key(let key): messages.append(.key(key))
+                case .resize(let size): messages.append(.resize(size))
+                case .terminate: messages.append(.terminate)
                 }
             }
-            messages += mailbox.drain()
-            if messages.isEmpty { messages = [.tick] }
-            model.now = Date().unixMillis
-            repaint = false
+            let answers = mailbox.drain()
+            messages += answers
+            if events.isEmpty, answers.isEmpty, model.isLoading { messages.append(.tick) }
+            var repaint = false
             for message in messages where !model.quitting {
-                if perform(TriageUpdate.update(&model, message)) { repaint = true }
+                if apply(message) { repaint = true }
             }
             if !model.quitting { draw(fullRepaint: repaint) }
         }
-        showTask?.cancel()
-        countTask?.cancel()
+        // Nothing the console asked for is wanted any more.
+        work.cancelAll()
+    }
+
+    /// The spinner turns while something loads; otherwise the loop sleeps until input, an
+    /// answer, or the next thing that changes by itself (a message fading).
+    private func timeout() -> Duration? {
+        if model.isLoading { return Spinner.interval }
+        guard let deadline = model.nextDeadline else { return nil }
+        return .milliseconds(max(0, deadline - clock()) + 1)
+    }
+
+    /// Updates the model and starts the effects; returns whether a full repaint is due.
+    private func apply(_ message: Msg) -> Bool {
+        perform(TriageUpdate.update(&model, message))
     }
 
     private func draw(fullRepaint: Bool) {
@@ -74,37 +86,38 @@ public final class TriageRuntime: @unchecked Sendable {
             switch effect {
             case .loadPage(let query, let generation, let prefetch):
                 let key = BrowseState.PageKey(offset: query.offset, limit: query.limit)
-                let task = spawn { users in
-                    Msg.pageLoaded(generation: generation, key: key, prefetch: prefetch, await Self.capture { try await users.list(query) })
+                // A page of a newer search makes every fetch of the older ones worthless.
+                work.cancel { slot in
+                    if case .prefetch(let other, _) = slot { return other != generation }
+                    return false
                 }
-                // Latest wins: a new page or search makes the one in flight worthless.
-                if !prefetch {
-                    showTask?.cancel()
-                    showTask = task
+                let slot: WorkSlot = prefetch ? .prefetch(generation: generation, offset: query.offset) : .page
+                start(slot) { users in
+                    .pageLoaded(generation: generation, key: key, prefetch: prefetch, await Self.capture { try await users.list(query) })
                 }
             case .loadCount(let filter, let generation):
-                countTask?.cancel()
-                countTask = spawn { users in .countLoaded(generation: generation, await Self.capture { try await users.count(filter) }) }
+                start(.count) { users in .countLoaded(generation: generation, await Self.capture { try await users.count(filter) }) }
             case .debounceSearch(let generation):
                 let delay = pacer.delay(forKeystrokeAt: .now)
                 if delay == .zero {
+                    work.cancel { $0 == .debounce }
                     mailbox.post(.searchDue(generation: generation))
                 } else {
-                    spawn { _ in
+                    start(.debounce) { _ in
                         try? await Task.sleep(for: delay)
-                        return .searchDue(generation: generation)
+                        return Task.isCancelled ? nil : .searchDue(generation: generation)
                     }
                 }
             case .loadUser(let id):
-                spawn { users in .userLoaded(id: id, await Self.capture { try await users.get(id) }) }
+                start(.user(.profile)) { users in .userLoaded(id: id, await Self.capture { try await users.get(id) }) }
             case .loadMemberships(let id):
-                spawn { users in .membershipsLoaded(id: id, await Self.capture { try await users.organizationMemberships(id, limit: 50) }) }
+                start(.user(.memberships)) { users in .membershipsLoaded(id: id, await Self.capture { try await users.organizationMemberships(id, limit: 50) }) }
             case .loadInvitations(let id):
-                spawn { users in .invitationsLoaded(id: id, await Self.capture { try await users.organizationInvitations(id, limit: 50) }) }
+                start(.user(.invitations)) { users in .invitationsLoaded(id: id, await Self.capture { try await users.organizationInvitations(id, limit: 50) }) }
             case .loadCredits(let id):
-                spawn { users in .creditsLoaded(id: id, await Self.capture { try await users.creditBalance(id) }) }
+                start(.user(.credits)) { users in .creditsLoaded(id: id, await Self.capture { try await users.creditBalance(id) }) }
             case .loadSubscription(let id):
-                spawn { users in
+                start(.user(.subscription)) { users in
                     let result = await Self.capture { () async throws -> BillingSubscription? in
                         do {
                             return try await users.billingSubscription(id)
@@ -114,34 +127,35 @@ public final class TriageRuntime: @unchecked Sendable {
                     }
                     return .subscriptionLoaded(id: id, result)
                 }
+            case .cancelUserLoads:
+                work.cancel { if case .user = $0 { true } else { false } }
             case .copyToClipboard(let text):
-                device.send(rawSequence: Clipboard.osc52(text, insideTmux: ProcessInfo.processInfo.environment["TMUX"] != nil))
+                device.send(rawSequence: Clipboard.osc52(text))
             case .loadTheme(let name):
                 // Off the UI thread: a theme is a file, and a slow or remote home directory must not stall drawing.
                 let themes = themes
                 let depth = device.colorDepth
-                spawn { _ in .themeLoaded(Result { () throws(ThemeError) -> Theme in try themes.load(name).degraded(to: depth) }) }
+                start(.theme) { _ in .themeLoaded(Result { () throws(ThemeError) -> Theme in try themes.load(name).degraded(to: depth) }) }
+            case .suspend:
+                device.suspend()
+                repaint = true
             case .repaint:
                 repaint = true
             case .quit:
-                break
+                work.cancelAll()
             }
         }
         return repaint
     }
 
-    /// Runs `work` as a task that posts its answer; counted so that tests and benchmarks can wait
-    /// for quiet instead of sleeping.
-    @discardableResult
-    private func spawn(_ work: @escaping @Sendable (UsersClient) async -> Msg) -> Task<Void, Never> {
-        inFlight.add(1)
+    /// Runs `work` in `slot` and posts its answer, unless it was cancelled on the way: a
+    /// superseded answer is not news.
+    private func start(_ slot: WorkSlot, _ body: @escaping @Sendable (UsersClient) async -> Msg?) {
         let users = users
         let mailbox = mailbox
-        let inFlight = inFlight
-        return Task {
-            let message = await work(users)
+        work.start(slot) {
+            guard let message = await body(users), !Task.isCancelled else { return }
             mailbox.post(message)
-            inFlight.add(-1)
         }
     }
 
@@ -153,16 +167,5 @@ public final class TriageRuntime: @unchecked Sendable {
         } catch {
             return .failure(.cancelled)
         }
-    }
-}
-
-/// Effects under way, readable from any thread.
-final class EffectCounter: Sendable {
-    private let count = Atomic<Int>(0)
-
-    var value: Int { count.load(ordering: .acquiring) }
-
-    func add(_ delta: Int) {
-        count.add(delta, ordering: .acquiringAndReleasing)
     }
 }

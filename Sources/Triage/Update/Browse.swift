@@ -8,112 +8,127 @@ enum Browse {
         .createdAt, .lastActiveAt, .lastSignInAt, .updatedAt, .firstName, .lastName, .emailAddress, .username, .phoneNumber, .web3Wallet,
     ]
 
-    static func perform(_ action: String, _ model: inout TriageModel) -> [Effect] {
+    static func perform(_ action: TriageAction, _ model: inout TriageModel) -> [Effect] {
         switch action {
-        case "table.search":
+        case .search:
             model.browse.focus = .field(.query)
-        case "table.up":
+        case .up:
             if model.browse.selection > 0 {
                 model.browse.selection -= 1
             } else if model.browse.offset > 0 {
-                let effects = show(offset: max(0, model.browse.offset - model.pageSize), &model)
-                model.browse.selection = max(0, model.browse.users.count - 1)
-                return effects
+                model.browse.selection = model.pageSize - 1
+                return show(offset: max(0, model.browse.offset - model.pageSize), &model)
             }
-        case "table.down":
-            if model.browse.selection + 1 < model.browse.users.count {
+        case .down:
+            if model.browse.selection + 1 < model.browse.rowIDs.count {
                 model.browse.selection += 1
             } else if hasNextPage(model.browse, pageSize: model.pageSize) {
                 model.browse.selection = 0
                 return show(offset: model.browse.offset + model.pageSize, &model)
             }
-        case "table.next-page":
+        case .nextPage:
             guard hasNextPage(model.browse, pageSize: model.pageSize) else {
-                model.status = .init(text: "this is the last page", isError: false)
+                model.say("this is the last page")
                 return []
             }
             return show(offset: model.browse.offset + model.pageSize, &model)
-        case "table.previous-page":
+        case .previousPage:
             guard model.browse.offset > 0 else {
                 model.browse.selection = 0
                 return []
             }
             return show(offset: max(0, model.browse.offset - model.pageSize), &model)
-        case "table.first-page":
+        case .firstPage:
             model.browse.selection = 0
             return model.browse.offset == 0 ? [] : show(offset: 0, &model)
-        case "table.last-page":
-            guard let total = model.browse.total.value, total > 0 else {
-                model.status = .init(text: "the total is not known yet", isError: false)
+        case .lastPage:
+            guard let total = model.browse.total.value, !model.browse.total.isLoading, total > 0 else {
+                model.say("the total is not known yet")
                 return []
             }
             let last = (total - 1) / model.pageSize * model.pageSize
             model.browse.selection = total - 1 - last
             return last == model.browse.offset ? [] : show(offset: last, &model)
-        case "table.open":
-            guard let user = model.browse.selectedUser else { return [] }
-            model.screen = .detail(DetailState(userID: user.id, user: .loaded(user)))
-        case "table.mark":
-            guard let user = model.browse.selectedUser else { return [] }
+        case .open:
+            guard let user = actionable(&model) else { return [] }
+            model.screen = .detail(DetailState(userID: user.id))
+        case .mark:
+            guard let user = actionable(&model) else { return [] }
             if model.browse.marked.remove(user.id) == nil { model.browse.marked.insert(user.id) }
-            if model.browse.selection + 1 < model.browse.users.count { model.browse.selection += 1 }
-        case "table.clear-marks":
+            if model.browse.selection + 1 < model.browse.rowIDs.count { model.browse.selection += 1 }
+        case .clearMarks:
             model.browse.marked.removeAll()
-        case "table.sort":
+        case .sort:
             let index = sortCycle.firstIndex(of: model.browse.order.field) ?? 0
             model.browse.order.field = sortCycle[(index + 1) % sortCycle.count]
             return restart(&model)
-        case "table.sort-direction":
+        case .sortDirection:
             model.browse.order.direction = model.browse.order.direction.flipped
             return restart(&model)
-        case "table.banned-filter":
+        case .bannedFilter:
             model.browse.form.banned = model.browse.form.banned.next
             return restart(&model)
-        case "table.reload":
+        case .reload:
+            model.browse.pendingShortSearch = false
             return restart(&model, keepOffset: true)
-        case "table.copy-id":
-            guard let user = model.browse.selectedUser else { return [] }
-            model.status = .init(text: "copied \(user.id) to the clipboard", isError: false)
-            return [.copyToClipboard(user.id)]
+        case .copyID:
+            guard let user = actionable(&model) else { return [] }
+            return Copy.id(of: user, &model)
+        case .copyEmail:
+            guard let user = actionable(&model) else { return [] }
+            return Copy.email(of: user, &model)
         default:
             break
         }
         return []
     }
 
-    /// Keys while a search field has focus: editing goes to the field; Tab and friends move.
+    /// The selected user, if the rows on screen answer the current search and page. Rows left from
+    /// an earlier search or page are only shown, never acted on: Enter must not open someone else.
+    static func actionable(_ model: inout TriageModel) -> User? {
+        if let user = model.selectedUser { return user }
+        if !model.browse.rowIDs.isEmpty, !model.browse.isCurrent { model.say("wait for the new results: these rows are from before") }
+        return nil
+    }
+
+    /// Keys while a search field has focus: typed text goes to the field; other keys are actions
+    /// of the search pane, then global ones (Ctrl-C, Ctrl-R…), then the field's editing keys.
     static func searchKey(_ key: Key, field: SearchForm.Field, _ model: inout TriageModel) -> [Effect] {
-        switch model.keymap.action(for: key, in: "search") {
-        case "search.next-field":
-            model.browse.focus = .field(SearchForm.Field(rawValue: (field.rawValue + 1) % SearchForm.Field.allCases.count) ?? .query)
-            return []
-        case "search.previous-field":
-            let count = SearchForm.Field.allCases.count
-            model.browse.focus = .field(SearchForm.Field(rawValue: (field.rawValue + count - 1) % count) ?? .query)
-            return []
-        case "search.done":
-            model.browse.focus = .table
-            // Enter searches now even for text too short to search as you type.
-            if key == .enter, !model.browse.isCurrent || model.browse.pendingShortSearch {
-                model.browse.pendingShortSearch = false
-                return restart(&model)
+        if let action = model.keymap.action(for: key, in: .search, includeGlobal: !key.isText, where: { model.isAvailable($0) }) {
+            switch action {
+            case .nextField:
+                model.browse.focus = .field(SearchForm.Field(rawValue: (field.rawValue + 1) % SearchForm.Field.allCases.count) ?? .query)
+                return []
+            case .previousField:
+                let count = SearchForm.Field.allCases.count
+                model.browse.focus = .field(SearchForm.Field(rawValue: (field.rawValue + count - 1) % count) ?? .query)
+                return []
+            case .cycleBanned:
+                model.browse.form.banned = model.browse.form.banned.next
+                return changed(&model)
+            case .searchDone:
+                model.browse.focus = .table
+                // Enter searches now: text too short to search as you type, or a search still
+                // waiting for the typing pause. One already on its way is not asked for twice.
+                let waiting = model.browse.generation != model.browse.shown?.generation && !model.browse.isLoadingPage
+                if key == .enter, waiting || model.browse.pendingShortSearch {
+                    model.browse.pendingShortSearch = false
+                    return restart(&model)
+                }
+                return []
+            default:
+                return KeyDispatch.perform(action, &model)
             }
-            return []
-        default:
-            break
         }
         var form = model.browse.form
         let before = form.filter
-        switch field {
+        let consumed: Bool = switch field {
         case .query: form.query.handle(key)
         case .email: form.email.handle(key)
         case .name: form.name.handle(key)
-        case .banned:
-            switch key {
-            case .character(" "), .right, .left, .character("b"): form.banned = form.banned.next
-            default: break
-            }
+        case .banned: false
         }
+        guard consumed else { return KeyDispatch.unbound(key, &model) }
         model.browse.form = form
         guard form.filter != before else { return [] }
         return changed(&model)
@@ -121,8 +136,7 @@ enum Browse {
 
     /// A filter changed while typing: drop what is stale, wait for the typing pause.
     static func changed(_ model: inout TriageModel) -> [Effect] {
-        model.browse.generation += 1
-        model.browse.cache = [:]
+        newGeneration(&model)
         model.browse.offset = 0
         model.browse.selection = 0
         guard model.browse.form.searchesAsYouType else {
@@ -135,13 +149,21 @@ enum Browse {
 
     /// Order or filter changed by a command: search now.
     static func restart(_ model: inout TriageModel, keepOffset: Bool = false) -> [Effect] {
-        model.browse.generation += 1
-        model.browse.cache = [:]
+        newGeneration(&model)
         if !keepOffset {
             model.browse.offset = 0
             model.browse.selection = 0
         }
         return search(&model)
+    }
+
+    /// Every cached page belongs to the old question; the store keeps only users still referred to.
+    static func newGeneration(_ model: inout TriageModel) {
+        model.browse.generation += 1
+        model.browse.cache = [:]
+        var keep = Set(model.browse.rowIDs).union(model.browse.marked)
+        if case .detail(let detail) = model.screen { keep.insert(detail.userID) }
+        model.users.prune(keeping: keep)
     }
 
     /// Asks for the current page and the total of the current generation.
@@ -160,8 +182,8 @@ enum Browse {
     }
 
     static func hasNextPage(_ browse: BrowseState, pageSize: Int) -> Bool {
-        if let total = browse.total.value { return browse.offset + pageSize < total }
-        return browse.users.count >= pageSize
+        if let total = browse.total.value, !browse.total.isLoading { return browse.offset + pageSize < total }
+        return browse.rowIDs.count >= pageSize
     }
 
     /// Moves to the page at `offset`: from the prefetch cache at once, or from the API.
@@ -169,14 +191,17 @@ enum Browse {
         let key = BrowseState.PageKey(offset: offset, limit: min(model.pageSize, UserListQuery.limitRange.upperBound))
         model.browse.offset = offset
         if let cached = model.browse.cache[key] {
-            model.browse.users = cached
-            model.browse.pageState = .ready
-            model.browse.shownGeneration = model.browse.generation
-            model.browse.selection = min(model.browse.selection, max(0, cached.count - 1))
+            display(cached, key: key, &model)
             return prefetch(after: key, &model)
         }
         model.browse.pageState = .loading
         return [.loadPage(query(model, offset: offset), generation: model.browse.generation, prefetch: false)]
+    }
+
+    private static func display(_ ids: [String], key: BrowseState.PageKey, _ model: inout TriageModel) {
+        model.browse.shown = BrowseState.Page(generation: model.browse.generation, offset: key.offset, ids: ids)
+        model.browse.pageState = .ready
+        model.browse.selection = min(model.browse.selection, max(0, ids.count - 1))
     }
 
     static func prefetch(after key: BrowseState.PageKey, _ model: inout TriageModel) -> [Effect] {
@@ -192,12 +217,11 @@ enum Browse {
         guard generation == model.browse.generation else { return [] }
         switch result {
         case .success(let users):
-            model.browse.cache[key] = users
+            model.users.put(users)
+            let ids = users.map(\.id)
+            model.browse.cache[key] = ids
             guard !prefetch, key.offset == model.browse.offset else { return [] }
-            model.browse.users = users
-            model.browse.pageState = .ready
-            model.browse.shownGeneration = generation
-            model.browse.selection = min(model.browse.selection, max(0, users.count - 1))
+            display(ids, key: key, &model)
             if users.count < key.limit, model.browse.total.value == nil {
                 model.browse.total = .loaded(key.offset + users.count)
             }
@@ -214,7 +238,7 @@ enum Browse {
     static func resize(_ model: inout TriageModel, to size: Size) -> [Effect] {
         let oldPageSize = model.pageSize
         model.size = size
-        guard model.pageSize != oldPageSize, case .ready = model.browse.pageState else { return [.repaint] }
+        guard model.pageSize != oldPageSize, model.browse.isCurrent else { return [.repaint] }
         let absolute = model.browse.offset + model.browse.selection
         let offset = absolute / model.pageSize * model.pageSize
         model.browse.selection = absolute - offset

@@ -13,20 +13,21 @@ public enum TriageUpdate {
     public static func update(_ model: inout TriageModel, _ msg: Msg) -> [Effect] {
         switch msg {
         case .key(let key):
-            return handle(key, &model)
+            return KeyDispatch.handle(key, &model)
         case .resize(let size):
-            return Browse.resize(&model, to: size)
+            let effects = Browse.resize(&model, to: size)
+            Detail.clampScroll(&model)
+            Overlays.clampHelpScroll(&model)
+            return effects
+        case .clock(let now):
+            model.now = now
+            if let status = model.status, now >= status.expiresAt { model.status = nil }
+            return []
         case .tick:
             model.spinnerTick += 1
-            if let shownAt = model.status?.shownAt {
-                if model.now - shownAt > TriageModel.StatusMessage.lifetime { model.status = nil }
-            } else {
-                model.status?.shownAt = model.now
-            }
             return []
         case .terminate:
-            model.quitting = true
-            return [.quit]
+            return quit(&model)
         case .searchDue(let generation):
             guard generation == model.browse.generation else { return [] }
             return Browse.search(&model)
@@ -34,7 +35,7 @@ public enum TriageUpdate {
             return Browse.pageLoaded(&model, generation: generation, key: key, prefetch: prefetch, result)
         case .countLoaded(let generation, let result):
             guard generation == model.browse.generation else { return [] }
-            model.browse.total = result.remote
+            model.browse.total.receive(result)
             return []
         case .userLoaded, .membershipsLoaded, .invitationsLoaded, .creditsLoaded, .subscriptionLoaded:
             Detail.received(msg, &model)
@@ -43,64 +44,17 @@ public enum TriageUpdate {
             switch result {
             case .success(let theme):
                 model.theme = theme
-                model.status = .init(text: "theme \(theme.name)", isError: false)
+                model.say("theme \(theme.name)")
                 return [.repaint]
             case .failure(let error):
-                model.status = .init(text: error.description, isError: true)
+                model.say(error.description, isError: true)
                 return []
             }
-        }
-    }
-
-    private static func handle(_ key: Key, _ model: inout TriageModel) -> [Effect] {
-        switch model.overlay {
-        case .help(let scroll):
-            return Overlays.help(key, scroll: scroll, &model)
-        case .commandLine(let field):
-            return Overlays.commandLine(key, field: field, &model)
-        case .none:
-            break
-        }
-        if key == .control("c") { return quit(&model) }
-        if key == .control("l") { return [.repaint] }
-        if case .browse = model.screen, case .field(let field) = model.browse.focus {
-            return Browse.searchKey(key, field: field, &model)
-        }
-        let context: String
-        if case .detail = model.screen { context = "detail" } else { context = "table" }
-        if case .detail = model.screen, case .character(let digit) = key, let number = digit.wholeNumberValue,
-            let section = DetailState.Section(rawValue: number - 1)
-        {
-            return Detail.show(section, &model)
-        }
-        guard let action = model.keymap.action(for: key, in: context) else { return [] }
-        switch action {
-        case "global.help":
-            model.overlay = .help(scroll: 0)
-            return []
-        case "global.command":
-            model.overlay = .commandLine(TextField())
-            return []
-        case "global.quit":
-            return quit(&model)
-        case "global.repaint":
-            return [.repaint]
-        default:
-            return context == "detail" ? Detail.perform(action, &model) : Browse.perform(action, &model)
         }
     }
 
     static func quit(_ model: inout TriageModel) -> [Effect] {
         model.quitting = true
         return [.quit]
-    }
-}
-
-extension Result where Failure == ClerkAPIError, Success: Sendable & Hashable {
-    var remote: Remote<Success> {
-        switch self {
-        case .success(let value): .loaded(value)
-        case .failure(let error): .failed(error)
-        }
     }
 }

@@ -9,7 +9,8 @@ enum BrowseView {
         renderSearch(model, into: &grid)
 
         let tableArea = Rect(x: 0, y: 3, width: width, height: model.size.height - 4)
-        switch (browse.pageState, browse.users.isEmpty) {
+        let rows = model.rows
+        switch (browse.pageState, rows.isEmpty) {
         case (.failed(let error), _):
             renderError(error, model: model, in: tableArea, into: &grid)
         case (.initial, true), (.loading, true):
@@ -20,10 +21,14 @@ enum BrowseView {
             let hint = "Change the search above (/) or press b to change the banned filter.".truncated(toColumns: width)
             grid.put(hint, x: max(0, (width - DisplayWidth.of(hint)) / 2), y: tableArea.y + tableArea.height / 2 + 1, style: theme[.hint])
         default:
+            // Rows that answer an earlier search or another page stay visible for orientation but
+            // are dimmed and unselected: nothing acts on them until the right rows arrive.
+            let current = browse.isCurrent
             var table = TableView(
                 columns: UserRow.columns,
-                rows: browse.users.map { TableView.Row(UserRow.cells($0, now: model.now), role: UserRow.role($0), marked: browse.marked.contains($0.id)) },
-                selected: browse.focus == .table ? browse.selection : nil)
+                rows: rows.map { TableView.Row(UserRow.cells($0, now: model.now), role: current ? UserRow.role($0) : .muted, marked: browse.marked.contains($0.id)) },
+                selected: browse.focus == .table && current ? browse.selection : nil)
+            if !current { table.dimmed = true }
             if let column = UserRow.column(for: browse.order.field) {
                 table.sortIndicator = (column, browse.order.direction == .ascending ? "▲" : "▼")
             }
@@ -64,7 +69,7 @@ enum BrowseView {
         var lines: [(String, ThemeRole)] = [("Could not load users", .error), (error.description, .base)]
         if !error.suggestion.isEmpty { lines.append((error.suggestion, .muted)) }
         if let trace = error.traceID { lines.append(("trace id: \(trace)", .muted)) }
-        lines.append(("Press r to retry.", .hint))
+        lines.append(("Press \(retryKeys(model)) to retry.", .hint))
         let top = area.y + max(1, (area.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let text = line.0.truncated(toColumns: area.width - 4)
@@ -77,20 +82,29 @@ enum BrowseView {
         grid.put(line, x: area.x + max(0, (area.width - DisplayWidth.of(line)) / 2), y: area.y + area.height / 2, style: style)
     }
 
-    /// `page 3 of 412 · 4,118 users · sort -created_at · 2 marked`
+    /// The keys that retry from where the focus is: typed letters go into a search field.
+    static func retryKeys(_ model: TriageModel) -> String {
+        var keys = model.keymap.keys(for: .reload)
+        if case .field = model.browse.focus { keys = keys.filter { !$0.isText } }
+        return keys.isEmpty ? "Esc, then \(model.keymap.label(for: .reload))," : keys.map(\.label).joined(separator: " or ")
+    }
+
+    /// `page 3 of 412 · 4,118 users · sort -created_at · 2 marked`; while another page or search
+    /// loads, it says which is coming instead of labelling the old rows with the new page.
     static func pageSummary(_ model: TriageModel) -> String {
         let browse = model.browse
         let page = browse.offset / model.pageSize + 1
         var parts: [String] = []
-        switch browse.total {
-        case .loaded(let total):
+        let loading = browse.isLoadingPage ? "loading " : ""
+        switch (browse.total.value, browse.total.isLoading, browse.total.error) {
+        case (let total?, false, _):
             let pages = max(1, (total + model.pageSize - 1) / model.pageSize)
-            parts.append("page \(page) of \(pages.grouped)")
+            parts.append("\(loading)page \(page) of \(pages.grouped)")
             parts.append("\(total.grouped) user\(total == 1 ? "" : "s")")
-        case .failed:
-            parts.append("page \(page) · total unavailable")
+        case (_, false, .some):
+            parts.append("\(loading)page \(page) · total unavailable")
         default:
-            parts.append("page \(page) · counting…")
+            parts.append("\(loading)page \(page) · counting…")
         }
         parts.append("sort \(browse.order)")
         if !browse.marked.isEmpty { parts.append("\(browse.marked.count) marked") }
@@ -105,9 +119,13 @@ enum BrowseView {
         if model.browse.pendingShortSearch {
             return [Span(" \(SearchForm.minimumLength)+ characters search as you type · Enter searches now", theme[.hint])]
         }
-        let hints: [(String, String)] = model.browse.focus == .table
-            ? [("Enter", "open"), ("/", "search"), ("Space", "mark"), ("s/S", "sort"), ("?", "help"), ("q", "quit")]
-            : [("Tab", "next field"), ("Enter", "to table"), ("Ctrl-U", "clear")]
-        return [Span(" ", theme[.statusBar])] + HintBar.line(hints, keyStyle: theme[.statusBar].adding(.bold), labelStyle: theme[.statusBar])
+        let hints: [(TriageAction, String)] = model.browse.focus == .table
+            ? [(.open, "open"), (.search, "search"), (.mark, "mark"), (.sort, "sort"), (.reload, "reload"), (.help, "help"), (.quit, "quit")]
+            : [(.nextField, "next field"), (.searchDone, "to table"), (.help, "help")]
+        let labelled = hints.compactMap { action, label -> (String, String)? in
+            let keys = model.keymap.keys(for: action).filter { model.browse.focus == .table || !$0.isText }
+            return keys.isEmpty ? nil : (keys[0].label, label)
+        }
+        return [Span(" ", theme[.statusBar])] + HintBar.line(labelled, keyStyle: theme[.statusBar].adding(.bold), labelStyle: theme[.statusBar])
     }
 }

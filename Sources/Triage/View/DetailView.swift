@@ -6,12 +6,15 @@ enum DetailView {
         let theme = model.theme
         let width = model.size.width
         var title: StyledLine = [Span(" ", theme[.base])]
-        if let user = detail.user.value {
+        let user = model.users[detail.userID]
+        if let user {
             title.append(Span(user.fullName ?? user.username ?? "(no name)", theme[.accent].adding(.bold)))
             if let email = user.primaryEmailAddress?.emailAddress { title.append(Span("  " + email, theme[.base])) }
             title.append(Span("  " + user.id, theme[.muted]))
             if user.banned { title.append(Span("  BANNED", theme[.banned].adding(.bold))) }
             if user.locked { title.append(Span("  LOCKED", theme[.locked].adding(.bold))) }
+            if detail.fetch.isLoading { title.append(Span("  reloading…", theme[.muted])) }
+            if detail.fetch.error != nil { title.append(Span("  STALE", theme[.warning].adding(.bold))) }
         } else {
             title.append(Span(detail.userID, theme[.accent]))
         }
@@ -20,14 +23,15 @@ enum DetailView {
             .render(into: &grid, in: Rect(x: 0, y: 2, width: width, height: 1), theme: theme)
 
         let content = Rect(x: 1, y: 3, width: width - 1, height: model.size.height - DetailLayout.chromeRows)
-        var pane = ScrollPane(lines: DetailContent(theme: theme, now: model.now).lines(detail))
+        var pane = ScrollPane(lines: DetailContent(theme: theme, now: model.now).lines(detail, user: user))
         pane.scroll(by: detail.scroll[detail.section, default: 0], height: content.height)
         pane.render(into: &grid, in: content, markerStyle: theme[.muted])
 
+        let hints: [(TriageAction, String)] = [(.back, "back"), (.nextSection, "section"), (.scrollDown, "scroll"), (.copyID, "copy id"),
+                                               (.reload, "reload"), (.help, "help")]
+        let labelled = hints.compactMap { action, label in model.keymap.keys(for: action).first.map { ($0.label, label) } }
         let left: StyledLine = model.status.map { [Span(" " + $0.text, theme[$0.isError ? .error : .statusBar])] }
-            ?? [Span(" ", theme[.statusBar])] + HintBar.line(
-                [("Esc", "back"), ("Tab", "section"), ("1-6", "jump"), ("↑↓", "scroll"), ("y", "copy id"), ("r", "reload")],
-                keyStyle: theme[.statusBar].adding(.bold), labelStyle: theme[.statusBar])
+            ?? [Span(" ", theme[.statusBar])] + HintBar.line(labelled, keyStyle: theme[.statusBar].adding(.bold), labelStyle: theme[.statusBar])
         StatusBar(left: left, right: [Span("\(detail.section.title) ", theme[.statusBar])])
             .render(into: &grid, in: Rect(x: 0, y: model.size.height - 1, width: width, height: 1), style: theme[.statusBar])
     }

@@ -35,51 +35,11 @@ enum TooSmallView {
     }
 }
 
-enum HeaderView {
-    static func render(_ model: TriageModel, into grid: inout Grid) {
-        let theme = model.theme
-        let role: ThemeRole = switch model.instance.kind {
-        case .sandbox: .headerSandbox
-        case .development: .headerDevelopment
-        case .production: .headerProduction
-        }
-        let line = Rect(x: 0, y: 0, width: model.size.width, height: 1)
-        let busy = model.isBusy ? Spinner.frame(model.spinnerTick) + " " : ""
-        StatusBar(
-            left: [Span(" clerk-triage ", theme[.header].adding(.bold)), Span(" \(model.instance.label) ", theme[role]),
-                   Span(" \(model.instance.baseURL) · key \(model.instance.maskedKey)", theme[.header])],
-            right: [Span(busy, theme[.header]), Span("no actions queued ", theme[.header])]
-        ).render(into: &grid, in: line, style: theme[.header])
-    }
-}
-
 enum CommandLineView {
     static func render(_ model: TriageModel, field: TextField, into grid: inout Grid) {
         let y = model.size.height - 1
         grid.fill(Rect(x: 0, y: y, width: model.size.width, height: 1), style: model.theme[.input])
         grid.put(":", x: 0, y: y, style: model.theme[.inputFocused])
         field.render(into: &grid, in: Rect(x: 1, y: y, width: model.size.width - 1, height: 1), style: model.theme[.input], focused: true)
-    }
-}
-
-enum HelpView {
-    static func render(_ model: TriageModel, scroll: Int, into grid: inout Grid) {
-        let theme = model.theme
-        var lines: [StyledLine] = []
-        for section in model.keymap.helpSections() {
-            if !lines.isEmpty { lines.append([]) }
-            lines.append([Span(section.context.capitalized, theme[.dialogTitle])])
-            for line in section.lines {
-                lines.append([Span("  " + line.keys.fitted(toColumns: 22), theme[.accent]), Span(line.summary, theme[.dialog])])
-            }
-        }
-        lines += [[], [Span("Detail: 1–6 jump to a section. Any other key closes this help.", theme[.muted])]]
-        let box = grid.bounds.centered(width: min(84, model.size.width - 2), height: min(lines.count + 2, model.size.height - 2))
-        grid.fill(box, style: theme[.dialog])
-        Box.draw(into: &grid, box, style: theme[.dialog])
-        grid.put(" Keys ", x: box.x + 2, y: box.y, style: theme[.dialogTitle], clip: box)
-        var pane = ScrollPane(lines: lines)
-        pane.scroll(by: scroll, height: box.height - 2)
-        pane.render(into: &grid, in: box.inset(by: 1), markerStyle: theme[.muted])
     }
 }

@@ -1,0 +1,190 @@
+import Terminal
+
+/// Every action of the console. Keys reach the model only through these, via the keymap, so
+/// the config file can rebind any of them and help lists exactly what a key does.
+public enum TriageAction: String, BindableAction {
+    case help = "global.help"
+    case command = "global.command"
+    case quit = "global.quit"
+    case repaint = "global.repaint"
+    case suspend = "global.suspend"
+    case reload = "global.reload"
+    case copyID = "global.copy-id"
+    case copyEmail = "global.copy-email"
+
+    case search = "table.search"
+    case up = "table.up"
+    case down = "table.down"
+    case nextPage = "table.next-page"
+    case previousPage = "table.previous-page"
+    case firstPage = "table.first-page"
+    case lastPage = "table.last-page"
+    case open = "table.open"
+    case mark = "table.mark"
+    case clearMarks = "table.clear-marks"
+    case sort = "table.sort"
+    case sortDirection = "table.sort-direction"
+    case bannedFilter = "table.banned-filter"
+
+    case nextField = "search.next-field"
+    case previousField = "search.previous-field"
+    case cycleBanned = "search.cycle-banned"
+    case searchDone = "search.done"
+
+    case back = "detail.back"
+    case nextSection = "detail.next-section"
+    case previousSection = "detail.previous-section"
+    case scrollUp = "detail.scroll-up"
+    case scrollDown = "detail.scroll-down"
+    case scrollPageUp = "detail.page-up"
+    case scrollPageDown = "detail.page-down"
+    case section1 = "detail.section-1"
+    case section2 = "detail.section-2"
+    case section3 = "detail.section-3"
+    case section4 = "detail.section-4"
+    case section5 = "detail.section-5"
+    case section6 = "detail.section-6"
+
+    case helpUp = "help.scroll-up"
+    case helpDown = "help.scroll-down"
+    case helpPageUp = "help.page-up"
+    case helpPageDown = "help.page-down"
+    case helpClose = "help.close"
+
+    case promptSubmit = "prompt.submit"
+    case promptCancel = "prompt.cancel"
+
+    public var id: String { rawValue }
+
+    public var context: KeyContext {
+        KeyContext(rawValue: String(rawValue.prefix { $0 != "." }))
+    }
+
+    public var summary: String {
+        switch self {
+        case .help: "show or hide this help"
+        case .command: "command line (:user ID, :email ADDRESS, :theme NAME, :help, :quit)"
+        case .quit: "quit"
+        case .repaint: "redraw the screen"
+        case .suspend: "suspend to the shell (fg resumes)"
+        case .reload: "reload; retries after an error (Ctrl-R also works from the search fields)"
+        case .copyID: "copy the user id to the clipboard"
+        case .copyEmail: "copy the primary email address to the clipboard"
+        case .search: "search (Tab moves between the fields)"
+        case .up: "previous user"
+        case .down: "next user"
+        case .nextPage: "next page"
+        case .previousPage: "previous page"
+        case .firstPage: "first page"
+        case .lastPage: "last page"
+        case .open: "open the user"
+        case .mark: "mark or unmark for a bulk action"
+        case .clearMarks: "unmark everyone"
+        case .sort: "sort by the next column"
+        case .sortDirection: "flip the sort direction"
+        case .bannedFilter: "cycle banned filter: any, banned, not banned"
+        case .nextField: "next field"
+        case .previousField: "previous field"
+        case .cycleBanned: "change the banned filter (on the Banned field)"
+        case .searchDone: "back to the table (Enter also searches short text now)"
+        case .back: "back to the table"
+        case .nextSection: "next section"
+        case .previousSection: "previous section"
+        case .scrollUp: "scroll up"
+        case .scrollDown: "scroll down"
+        case .scrollPageUp: "scroll a page up"
+        case .scrollPageDown: "scroll a page down"
+        case .section1: "Profile"
+        case .section2: "Identifications"
+        case .section3: "MFA"
+        case .section4: "Metadata"
+        case .section5: "Organizations"
+        case .section6: "Billing"
+        case .helpUp: "scroll up"
+        case .helpDown: "scroll down"
+        case .helpPageUp: "scroll a page up"
+        case .helpPageDown: "scroll a page down"
+        case .helpClose: "close this help (so does any other key)"
+        case .promptSubmit: "run the command"
+        case .promptCancel: "cancel"
+        }
+    }
+
+    public var defaultKeys: [Key] {
+        switch self {
+        case .help: [.character("?"), .function(1)]
+        case .command: [.character(":")]
+        case .quit: [.character("q"), .control("c")]
+        case .repaint: [.control("l")]
+        case .suspend: [.control("z")]
+        case .reload: [.character("r"), .control("r")]
+        case .copyID: [.character("y")]
+        case .copyEmail: [.character("Y")]
+        case .search: [.character("/")]
+        case .up: [.up, .character("k")]
+        case .down: [.down, .character("j")]
+        case .nextPage: [.pageDown, .control("f")]
+        case .previousPage: [.pageUp, .control("b")]
+        case .firstPage: [.home, .character("g")]
+        case .lastPage: [.end, .character("G")]
+        case .open: [.enter]
+        case .mark: [.character(" ")]
+        case .clearMarks: [.character("u")]
+        case .sort: [.character("s")]
+        case .sortDirection: [.character("S")]
+        case .bannedFilter: [.character("b")]
+        case .nextField: [.tab]
+        case .previousField: [.backTab]
+        case .cycleBanned: [.character(" "), .left, .right]
+        case .searchDone: [.enter, .escape, .down]
+        case .back: [.escape, .backspace]
+        case .nextSection: [.tab, .right, .character("l")]
+        case .previousSection: [.backTab, .left, .character("h")]
+        case .scrollUp: [.up, .character("k")]
+        case .scrollDown: [.down, .character("j")]
+        case .scrollPageUp: [.pageUp]
+        case .scrollPageDown: [.pageDown, .character(" ")]
+        case .section1: [.character("1")]
+        case .section2: [.character("2")]
+        case .section3: [.character("3")]
+        case .section4: [.character("4")]
+        case .section5: [.character("5")]
+        case .section6: [.character("6")]
+        case .helpUp: [.up, .character("k")]
+        case .helpDown: [.down, .character("j")]
+        case .helpPageUp: [.pageUp]
+        case .helpPageDown: [.pageDown, .character(" ")]
+        case .helpClose: [.escape, .character("?"), .character("q")]
+        case .promptSubmit: [.enter]
+        case .promptCancel: [.escape]
+        }
+    }
+
+    /// The detail section a digit action jumps to.
+    var section: DetailState.Section? {
+        switch self {
+        case .section1: .profile
+        case .section2: .identifications
+        case .section3: .mfa
+        case .section4: .metadata
+        case .section5: .organizations
+        case .section6: .billing
+        default: nil
+        }
+    }
+}
+
+public typealias TriageKeymap = Keymap<TriageAction>
+
+extension KeyContext {
+    static let table: KeyContext = "table"
+    static let search: KeyContext = "search"
+    static let detail: KeyContext = "detail"
+    static let help: KeyContext = "help"
+    static let prompt: KeyContext = "prompt"
+}
+
+extension Keymap where Action == TriageAction {
+    /// The console's default bindings.
+    public static var standard: Self { Self() }
+}
