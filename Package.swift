@@ -26,6 +26,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ClerkActions",
+            dependencies: ["ClerkAPI", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "ClerkSandbox",
             dependencies: [
                 "ClerkAPI",
@@ -47,7 +51,7 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "CPseudoTerminal", "Terminal"]),
         .target(
             name: "Triage",
-            dependencies: ["ClerkAPI", "Terminal", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")]
+            dependencies: ["ClerkAPI", "ClerkActions", "Terminal", .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "clerk-triage",
@@ -63,6 +67,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClerkAPITests", dependencies: ["ClerkAPI"]),
+        .testTarget(name: "ClerkActionsTests", dependencies: ["ClerkActions", "ClerkAPI"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Terminal", "ClerkAPI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["clerk-triage", "ClerkAPI", "Terminal"]),

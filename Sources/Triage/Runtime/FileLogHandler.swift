@@ -1,17 +1,15 @@
+import ClerkActions
 import Foundation
 import Logging
 import Synchronization
 
 /// swift-log to a file: while curses owns the screen, nothing may write to stdout or stderr.
+///
+/// The file is opened like every state file: 0600, never through a symbolic link, closed on exec.
 public struct FileLogHandler: LogHandler {
     private final class Sink: Sendable {
-        let handle: Mutex<FileHandle?>
-        init(path: String) {
-            if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-            let handle = FileHandle(forWritingAtPath: path)
-            _ = try? handle?.seekToEnd()
-            self.handle = Mutex(handle)
-        }
+        let file: Mutex<SecureFile?>
+        init(file: SecureFile?) { self.file = Mutex(file) }
     }
 
     private let sink: Sink
@@ -19,8 +17,17 @@ public struct FileLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
 
+    /// Logs to `path`, or nowhere when it cannot be opened; `makeFactory` says why.
     public static func factory(path: String, level: Logger.Level) -> @Sendable (String) -> any LogHandler {
-        let sink = Sink(path: path)
+        factory(sink: Sink(file: try? SecureFile.openForAppending(path)), level: level)
+    }
+
+    /// Logs to `path`, or throws why it cannot (a symbolic link, another user's file, …).
+    public static func makeFactory(path: String, level: Logger.Level) throws(StateFileError) -> @Sendable (String) -> any LogHandler {
+        factory(sink: Sink(file: try SecureFile.openForAppending(path)), level: level)
+    }
+
+    private static func factory(sink: Sink, level: Logger.Level) -> @Sendable (String) -> any LogHandler {
         return { label in
             var handler = FileLogHandler(sink: sink, label: label)
             handler.logLevel = level
@@ -42,6 +49,7 @@ public struct FileLogHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let line = "\(Date().formatted(.iso8601)) \(event.level) \(label): \(event.message)\(extra)\n"
-        sink.handle.withLock { $0?.write(Data(line.utf8)) }
+        // A full disk must not take the console down with it; the line is lost.
+        sink.file.withLock { try? $0?.append(Data(line.utf8)) }
     }
 }
