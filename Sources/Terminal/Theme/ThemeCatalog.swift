@@ -1,12 +1,17 @@
 import Foundation
 
-/// Finds `NAME.yaml` in the theme directories: `CLERK_TRIAGE_THEMES`, `./themes`, and `themes/`
-/// beside or above the executable (so a build run from the source tree finds the repository's).
+/// Finds a theme by name. Theme directories come first, in order (`CLERK_TRIAGE_THEMES`,
+/// `./themes`, `themes/` beside or above the executable): a `NAME.yaml` there adds a theme or
+/// overrides a shipped one. The shipped themes are built into the binary, so it runs copied
+/// anywhere with no files beside it.
 public struct ThemeCatalog: Sendable {
     public var directories: [String]
+    /// Whether the themes built into the binary are offered after the directories.
+    public var includesBuiltIn: Bool
 
-    public init(directories: [String]) {
+    public init(directories: [String], includesBuiltIn: Bool = true) {
         self.directories = directories
+        self.includesBuiltIn = includesBuiltIn
     }
 
     public static func standard(environment: [String: String], executablePath: String) -> ThemeCatalog {
@@ -22,8 +27,11 @@ public struct ThemeCatalog: Sendable {
         return ThemeCatalog(directories: directories)
     }
 
+    /// The names of the shipped themes, built into the binary.
+    public static var builtInNames: [String] { BuiltInThemes.sources.keys.sorted() }
+
     public var available: [String] {
-        var names = Set<String>()
+        var names = includesBuiltIn ? Set(BuiltInThemes.sources.keys) : []
         for directory in directories {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             names.formUnion(files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
@@ -33,14 +41,17 @@ public struct ThemeCatalog: Sendable {
 
     /// The theme called `name`, or an error that lists what exists.
     public func load(_ name: String) throws(ThemeError) -> Theme {
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw ThemeError(file: name, message: "a theme name has letters, digits, '-' and '_' only")
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw ThemeError(file: "theme \(name)", message: "a theme name has letters, digits, '-' and '_' only")
         }
         for directory in directories {
             let path = "\(directory)/\(name).yaml"
             if FileManager.default.fileExists(atPath: path) { return try ThemeLoader.load(path: path) }
         }
+        if includesBuiltIn, let text = BuiltInThemes.sources[name] {
+            return try ThemeLoader.parse(text, file: "built-in theme \(name)")
+        }
         let known = available
-        throw ThemeError(file: name, message: "no such theme" + (known.isEmpty ? " (no themes directory found; set CLERK_TRIAGE_THEMES)" : "; available: \(known.joined(separator: ", "))"))
+        throw ThemeError(file: "theme \(name)", message: "no such theme" + (known.isEmpty ? "" : "; available: \(known.joined(separator: ", "))"))
     }
 }
