@@ -61,50 +61,6 @@ struct WidgetTests {
         #expect(grid[5, 0].style.attributes.contains(.reverse))
     }
 
-    @Test("editor: lines, joins, paste and undo")
-    func editor() {
-        var editor = TextEditor("{\n  \"a\": 1\n}")
-        editor.moveCursor(to: .init(line: 1, column: 8))
-        editor.handle(.character(","))
-        editor.handle(.enter)
-        #expect(editor.cursor == .init(line: 2, column: 2), "the new line keeps the indentation")
-        editor.handle(.paste("\"b\": [\n    2\n  ]"))
-        #expect(editor.text == "{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}")
-        editor.undo()
-        #expect(editor.text == "{\n  \"a\": 1,\n  \n}")
-        editor.undo()
-        editor.undo()
-        #expect(editor.text == "{\n  \"a\": 1\n}")
-        editor.moveCursor(to: .init(line: 1, column: 0))
-        editor.handle(.backspace)
-        #expect(editor.text == "{  \"a\": 1\n}")
-        editor.handle(.control("z"))
-        #expect(editor.text == "{\n  \"a\": 1\n}")
-    }
-
-    @Test("editor: typing a word is one undo step")
-    func editorUndoCoalescing() {
-        var editor = TextEditor("")
-        for character in "hello" { editor.handle(.character(character)) }
-        editor.handle(.character(" "))
-        for character in "you" { editor.handle(.character(character)) }
-        editor.undo()
-        #expect(editor.text == "hello ")
-        editor.undo()
-        #expect(editor.text == "hello")
-        editor.undo()
-        #expect(editor.text == "")
-    }
-
-    @Test("editor renders with a gutter and scrolls to the cursor")
-    func editorRender() {
-        var editor = TextEditor((1...20).map { "line \($0)" }.joined(separator: "\n"))
-        editor.moveCursor(to: .init(line: 15, column: 0))
-        var grid = Grid(size: Size(width: 12, height: 3))
-        editor.render(into: &grid, in: grid.bounds, style: .plain, gutterStyle: .plain, focused: true)
-        #expect(grid.rows == ["14 line 14  ", "15 line 15  ", "16 line 16  "])
-    }
-
     @Test("scroll pane shows a window and a scrollbar")
     func scrollPane() {
         var pane = ScrollPane(lines: (1...10).map { [Span("row \($0)")] })

@@ -1,5 +1,9 @@
 /// A multi-line plain-text editor: cursor movement, insert and delete across lines, paste of
-/// many lines at once, and undo. The metadata editor is built on it.
+/// many lines at once, undo and redo. The metadata editor is built on it.
+///
+/// Scrolling follows the cursor as it moves, within `viewport` (which the caller sets to the
+/// size it draws at); `render` only reads the state, so drawing never changes the editor. Undo
+/// and redo are not bound to keys here: the app calls `undo()` and `redo()` from its keymap.
 public struct TextEditor: Sendable, Hashable {
     public struct Position: Sendable, Hashable, Comparable {
         public var line: Int
@@ -24,7 +28,12 @@ public struct TextEditor: Sendable, Hashable {
     public private(set) var cursor = Position(line: 0, column: 0)
     /// First visible line.
     public private(set) var scroll = 0
+    /// The size the editor is drawn at (gutter included): scrolling and PgUp/PgDn use its height.
+    public var viewport = Size(width: 0, height: 0) {
+        didSet { keepCursorVisible() }
+    }
     private var undoStack: [Snapshot] = []
+    private var redoStack: [Snapshot] = []
     /// Typing a run of characters is one undo step, not one per character.
     private var coalescingTyping = false
     public static let undoLimit = 200
@@ -37,16 +46,25 @@ public struct TextEditor: Sendable, Hashable {
     public var text: String { lines.map { String($0) }.joined(separator: "\n") }
     public var lineCount: Int { lines.count }
     public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
 
     public mutating func moveCursor(to position: Position) {
-        cursor.line = min(max(position.line, 0), lines.count - 1)
-        cursor.column = min(max(position.column, 0), lines[cursor.line].count)
+        place(position)
         coalescingTyping = false
+        keepCursorVisible()
     }
 
-    /// Applies a key; `pageSize` is the visible height for PgUp/PgDn. Returns whether it was consumed.
+    private mutating func place(_ position: Position) {
+        cursor.line = min(max(position.line, 0), lines.count - 1)
+        cursor.column = min(max(position.column, 0), lines[cursor.line].count)
+    }
+
+    /// Applies an editing or movement key; returns whether it was consumed.
     @discardableResult
-    public mutating func handle(_ key: Key, pageSize: Int = 10) -> Bool {
+    public mutating func handle(_ key: Key) -> Bool {
+        defer { keepCursorVisible() }
+        // A page keeps one line of the last in view; 10 lines before the caller has set a viewport.
+        let pageSize = viewport.height > 0 ? max(1, viewport.height - 1) : 10
         switch key {
         case .character(let character):
             // A space ends a word: the next undo stops there.
@@ -95,16 +113,14 @@ public struct TextEditor: Sendable, Hashable {
             } else if cursor.line + 1 < lines.count {
                 lines[cursor.line] += lines.remove(at: cursor.line + 1)
             }
-        case .control("z"):
-            undo()
         case .left:
             if cursor.column > 0 { cursor.column -= 1 } else if cursor.line > 0 { cursor = Position(line: cursor.line - 1, column: lines[cursor.line - 1].count) }
         case .right:
             if cursor.column < lines[cursor.line].count { cursor.column += 1 } else if cursor.line + 1 < lines.count { cursor = Position(line: cursor.line + 1, column: 0) }
-        case .up: moveCursor(to: Position(line: cursor.line - 1, column: cursor.column))
-        case .down: moveCursor(to: Position(line: cursor.line + 1, column: cursor.column))
-        case .pageUp: moveCursor(to: Position(line: cursor.line - max(1, pageSize), column: cursor.column))
-        case .pageDown: moveCursor(to: Position(line: cursor.line + max(1, pageSize), column: cursor.column))
+        case .up: place(Position(line: cursor.line - 1, column: cursor.column))
+        case .down: place(Position(line: cursor.line + 1, column: cursor.column))
+        case .pageUp: place(Position(line: cursor.line - pageSize, column: cursor.column))
+        case .pageDown: place(Position(line: cursor.line + pageSize, column: cursor.column))
         case .home, .control("a"): cursor.column = 0
         case .end, .control("e"): cursor.column = lines[cursor.line].count
         default:
@@ -114,16 +130,43 @@ public struct TextEditor: Sendable, Hashable {
         return true
     }
 
+    /// Takes back the last edit (a run of typing counts as one).
     public mutating func undo() {
         guard let snapshot = undoStack.popLast() else { return }
+        redoStack.append(Snapshot(lines: lines, cursor: cursor))
+        restore(snapshot)
+    }
+
+    /// Puts back what the last `undo` took back; any new edit forgets what could be redone.
+    public mutating func redo() {
+        guard let snapshot = redoStack.popLast() else { return }
+        undoStack.append(Snapshot(lines: lines, cursor: cursor))
+        restore(snapshot)
+    }
+
+    private mutating func restore(_ snapshot: Snapshot) {
         lines = snapshot.lines
         cursor = snapshot.cursor
         coalescingTyping = false
+        keepCursorVisible()
     }
 
     private mutating func saveUndo() {
         undoStack.append(Snapshot(lines: lines, cursor: cursor))
         if undoStack.count > Self.undoLimit { undoStack.removeFirst() }
+        redoStack.removeAll()
+    }
+
+    /// Scrolls just enough to show the cursor's line in `viewport`, and no further than the text.
+    private mutating func keepCursorVisible() {
+        let height = viewport.height
+        guard height > 0 else {
+            scroll = min(scroll, cursor.line)
+            return
+        }
+        if cursor.line < scroll { scroll = cursor.line }
+        if cursor.line >= scroll + height { scroll = cursor.line - height + 1 }
+        scroll = max(0, min(scroll, lines.count - height))
     }
 
     private mutating func insert(_ text: String) {
@@ -140,15 +183,17 @@ public struct TextEditor: Sendable, Hashable {
         lines[line] += tail
     }
 
-    /// Draws the visible lines with a line-number gutter, scrolling to keep the cursor in view.
-    public mutating func render(into grid: inout Grid, in rect: Rect, style: Style, gutterStyle: Style, focused: Bool) {
+    /// Draws the visible lines from `scroll` with a line-number gutter. Reads the state only: if
+    /// `rect` is not the `viewport` the editor scrolled for, the cursor's line is still shown.
+    public func render(into grid: inout Grid, in rect: Rect, style: Style, gutterStyle: Style, focused: Bool) {
         guard !rect.isEmpty else { return }
-        if cursor.line < scroll { scroll = cursor.line }
-        if cursor.line >= scroll + rect.height { scroll = cursor.line - rect.height + 1 }
+        var first = scroll
+        if cursor.line < first { first = cursor.line }
+        if cursor.line >= first + rect.height { first = cursor.line - rect.height + 1 }
         let gutter = String(lines.count).count + 1
         grid.fill(rect, style: style)
         for row in 0..<rect.height {
-            let index = scroll + row
+            let index = first + row
             guard index < lines.count else { break }
             let y = rect.y + row
             grid.put(String(index + 1).fitted(toColumns: gutter - 1, alignRight: true), x: rect.x, y: y, style: gutterStyle,
