@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "ClerkAPITests", dependencies: ["ClerkAPI"]),
         .testTarget(name: "ClerkActionsTests", dependencies: ["ClerkActions", "ClerkAPI"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "Terminal"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Terminal", "ClerkAPI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["clerk-triage", "ClerkAPI", "Terminal"]),
         .testTarget(

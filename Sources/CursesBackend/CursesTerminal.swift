@@ -9,16 +9,21 @@ public struct CursesStartError: Error, CustomStringConvertible {
 /// The terminal, through ncursesw. Owns the tty from `start` to `stop`; only one may exist.
 ///
 /// Frames are drawn with `erase()` + the grid + `doupdate()`, so ncurses sends only the cells that
-/// changed; `clear()` happens on resize and Ctrl-L only.
+/// changed; `clear()` happens when the runtime asks for a full repaint (resize, Ctrl-L, resume).
 public final class CursesTerminal: TerminalDevice {
     private var screen: OpaquePointer?
     private let wakeRead: Int32
+    private let wakeWrite: Int32
     private let inputDescriptor: Int32
     private let outputDescriptor: Int32
     private var colors = ColorPairs()
     public private(set) var colorDepth: ColorDepth = .monochrome
     private var pasteBuffer: String?
     private var stopped = false
+    /// The window changed size while the process was stopped: report it on the next wait.
+    private var resizedWhileSuspended = false
+    /// How `suspend` stops the process; tests replace it, as stopping would stop the test runner.
+    var stopProcess: () -> Void = { TerminalRestore.stopLikeControlZ() }
 
     static let pasteStart: Int32 = 0x1000 + 1
     static let pasteEnd: Int32 = 0x1000 + 2
@@ -31,13 +36,14 @@ public final class CursesTerminal: TerminalDevice {
         let outputFile = output ?? ct_stdout()
         inputDescriptor = fileno(inputFile)
         outputDescriptor = fileno(outputFile)
-        TerminalRestore.saveModes(inputDescriptor)
-
-        var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw CursesStartError(description: "could not create the wake pipe") }
-        wakeRead = pipeEnds[0]
-        wakeWriteDescriptor = pipeEnds[1]
-        for descriptor in pipeEnds { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK) }
+        guard let wakePipe = WakePipe.shared else {
+            throw CursesStartError(description: "could not create a pipe (too many open files?)")
+        }
+        wakeRead = wakePipe.read
+        wakeWrite = wakePipe.write
+        // Throw away wakes meant for a console that has already stopped.
+        WakePipe.drain(wakeRead)
+        TerminalRestore.prepare(input: inputDescriptor, output: outputDescriptor, wakeWrite: wakeWrite)
 
         set_escdelay(25)
         // initscr() exits the process on a TERM it does not know (xterm-ghostty, xterm-kitty…).
@@ -84,8 +90,6 @@ public final class CursesTerminal: TerminalDevice {
         if let screen { delscreen(screen) }
         screen = nil
         TerminalRestore.restoreDefaultHandlers()
-        close(wakeRead)
-        close(wakeWriteDescriptor)
     }
 
     public var size: Size { Size(width: Int(ct_cols()), height: Int(ct_lines())) }
@@ -122,23 +126,34 @@ public final class CursesTerminal: TerminalDevice {
 
     public func waitForEvents(timeout: Duration?) -> [InputEvent] {
         var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-        let milliseconds: Int32 = timeout.map { Int32(clamping: max(0, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)) } ?? -1
-        _ = poll(&descriptors, 2, milliseconds)
         var events: [InputEvent] = []
-        var drain = [UInt8](repeating: 0, count: 64)
-        while read(wakeRead, &drain, drain.count) > 0 {}
-        if terminationRequested != 0 { events.append(.terminate) }
-        events += readKeys()
+        if resizedWhileSuspended {
+            resizedWhileSuspended = false
+            events.append(.resize(size))
+        }
+        let milliseconds: Int32 = if !events.isEmpty {
+            0
+        } else {
+            timeout.map { Int32(clamping: max(0, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)) } ?? -1
+        }
+        _ = poll(&descriptors, 2, milliseconds)
+        WakePipe.drain(wakeRead)
+        if terminationRequested.load(ordering: .acquiring) != 0 { events.append(.terminate) }
+        for event in readKeys() where !(event == .resize(size) && events.contains(event)) {
+            events.append(event)
+        }
         return events
     }
 
     public func wake() {
         var byte: UInt8 = 0
-        _ = write(wakeWriteDescriptor, &byte, 1)
+        _ = write(wakeWrite, &byte, 1)
     }
 
+    /// The descriptor it writes to stays open for the life of the process, so a task that
+    /// outlives the console writes into the pipe and nowhere else.
     public func makeWaker() -> @Sendable () -> Void {
-        let descriptor = wakeWriteDescriptor
+        let descriptor = wakeWrite
         return {
             var byte: UInt8 = 0
             _ = write(descriptor, &byte, 1)
@@ -150,13 +165,23 @@ public final class CursesTerminal: TerminalDevice {
         _ = bytes.withUnsafeBufferPointer { write(outputDescriptor, $0.baseAddress, $0.count) }
     }
 
+    /// Gives the terminal back to the shell and stops, as Ctrl-Z does to other programs; returns
+    /// once continued. The caller then draws with `fullRepaint: true`; a size change while
+    /// stopped comes as a `.resize` from the next `waitForEvents`.
     public func suspend() {
+        guard !stopped else { return }
+        let before = size
         send(rawSequence: "\u{1B}[?2004l")
         endwin()
-        raise(SIGSTOP)
-        // Resumed: take the terminal back and repaint everything.
+        stopProcess()
+        // Continued: raw mode again at once; the next doupdate re-enters the alternate screen.
         reset_prog_mode()
         send(rawSequence: "\u{1B}[?2004h")
+        // A stopped job is in the background: the SIGWINCH of a resize made meanwhile went elsewhere.
+        if let now = TerminalRestore.windowSize(outputDescriptor), now.rows != ct_lines() || now.columns != ct_cols() {
+            resizeterm(now.rows, now.columns)
+        }
+        if size != before { resizedWhileSuspended = true }
         clearok(ct_stdscr(), true)
     }
 
@@ -183,11 +208,6 @@ public final class CursesTerminal: TerminalDevice {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
             if pasteBuffer != nil {
                 pasteBuffer?.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
-                continue
-            }
-            if scalar.value == 0x1A {
-                suspend()
-                events.append(.resize(size))
                 continue
             }
             events.append(.key(KeyDecoder.character(scalar)))

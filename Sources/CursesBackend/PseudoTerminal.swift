@@ -47,6 +47,12 @@ public final class PseudoTerminal: Sendable {
         recent.withLock { Array($0.suffix(count)) }
     }
 
+    /// Changes the window size, as a terminal emulator does when its window is resized.
+    public func resize(width: Int, height: Int) {
+        var size = winsize(ws_row: UInt16(clamping: height), ws_col: UInt16(clamping: width), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
     /// Types `text` as keystrokes.
     public func type(_ text: String) {
         let data = Array(text.utf8)
