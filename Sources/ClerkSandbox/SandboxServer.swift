@@ -131,12 +131,4 @@ public struct SandboxDatabaseError: Error, CustomStringConvertible {
             "Point --db at a new file, or leave it out to use a temporary database."
         }
     }
-
-    /// A file from an earlier clerk-triage whose search tables are laid out differently.
-    static func outdated(_ path: String) -> SandboxDatabaseError {
-        var error = SandboxDatabaseError(path: path, underlying: DatabaseError(resultCode: .SQLITE_ERROR))
-        error.reason = "it was created by an earlier version of clerk-triage"
-        error.advice = "Delete it or point --db at a new file; demo users are generated again in seconds."
-        return error
-    }
 }

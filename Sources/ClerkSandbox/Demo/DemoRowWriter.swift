@@ -7,8 +7,6 @@ struct DemoRowWriter {
     private let users: BulkStatement
     private let documents: BulkStatement
     private let identifiers: BulkStatement
-    private let search: BulkStatement
-    private let haystack: BulkStatement
     private let credentials: BulkStatement
     private let memberships: BulkStatement
     private let invitations: BulkStatement
@@ -21,8 +19,6 @@ struct DemoRowWriter {
         users = try BulkStatement(UserIndexer.insertUser, in: db)
         documents = try BulkStatement(UserIndexer.insertDocument, in: db)
         identifiers = try BulkStatement(UserIndexer.insertIdentifier, in: db)
-        search = try BulkStatement(UserIndexer.insertSearch, in: db)
-        haystack = try BulkStatement(UserIndexer.insertHaystack, in: db)
         credentials = try BulkStatement(Credentials.upsert, in: db)
         memberships = try BulkStatement("INSERT INTO memberships (id, user_rowid, organization_id, created_at, doc) VALUES (?, ?, ?, ?, ?)", in: db)
         invitations = try BulkStatement("INSERT INTO invitations (id, user_rowid, status, created_at, doc) VALUES (?, ?, ?, ?, ?)", in: db)
@@ -43,11 +39,6 @@ struct DemoRowWriter {
         for (kind, value) in rows.identifiers {
             try identifiers.execute { $0.add(rowid); $0.add(kind); $0.add(value) }
         }
-        let text = rows.search
-        try search.execute {
-            $0.add(rowid); $0.add(text.wallets); $0.add(text.emails); $0.add(text.phones); $0.add(text.usernames); $0.add(text.names)
-        }
-        try haystack.execute { $0.add(rowid); $0.add(rows.haystack) }
         if demo.credentials != Credentials() {
             try credentials.execute { $0.add(demo.credentials.values(rowid: rowid)) }
         }

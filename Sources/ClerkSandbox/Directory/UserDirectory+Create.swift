@@ -67,11 +67,11 @@ extension UserDirectory {
 
         let finished = user
         let finalCredentials = credentials
-        return try await store.write { db in
+        return try await store.write { [store] db in
             for (kind, value) in IndexedRows(finished).identifiers {
                 try Self.ensureAvailable(kind, value, parameter: Self.parameter(forKind: kind), exceptUser: nil, in: db)
             }
-            let rowid = try UserIndexer.save(finished, rowid: nil, in: db)
+            let rowid = try UserIndexer.save(finished, rowid: nil, search: store.search, in: db)
             try finalCredentials.save(rowid: rowid, in: db)
             return finished
         }

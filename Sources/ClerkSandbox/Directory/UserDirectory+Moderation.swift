@@ -13,13 +13,13 @@ extension UserDirectory {
             throw SandboxError.invalid("user_ids", "user_ids accepts at most 50 user ids per request, got \(ids.count).")
         }
         let time = now()
-        return try await store.write { db in
+        return try await store.write { [store] db in
             var users: [User] = []
             for id in ids {
                 var stored = try StoredUser.load(id, in: db)
                 stored.user.banned = banned
                 stored.user.updatedAt = max(time, stored.user.updatedAt)
-                try UserIndexer.save(stored.user, rowid: stored.rowid, in: db)
+                try UserIndexer.save(stored.user, rowid: stored.rowid, search: store.search, in: db)
                 users.append(stored.user)
             }
             return users

@@ -27,7 +27,7 @@ struct UserDirectory: Sendable {
             stored.user.twoFactorEnabled = stored.user.totpEnabled || stored.user.backupCodeEnabled
                 || stored.user.phoneNumbers.contains { $0.reservedForSecondFactor == true }
             try credentials.save(rowid: stored.rowid, in: db)
-            try UserIndexer.save(stored.user, rowid: stored.rowid, in: db)
+            try UserIndexer.save(stored.user, rowid: stored.rowid, search: store.search, in: db)
             return (stored.user, result)
         }
     }
@@ -41,8 +41,8 @@ struct UserDirectory: Sendable {
 
     /// The stored JSON documents of one page, in order.
     func list(_ query: UserListQuery) async throws -> [String] {
-        try await store.read { db in
-            var sql = try UserQuerySQL(filter: query.filter, purpose: .page(offset: query.offset, limit: query.limit), in: db)
+        try await store.read { [store] db in
+            var sql = try UserQuerySQL(filter: query.filter, purpose: .page(offset: query.offset, limit: query.limit), search: store.search, in: db)
             if let cursor = query.startingAfter {
                 guard let row = try Row.fetchOne(db, sql: "SELECT created_at, rowid FROM users WHERE id = ?", arguments: [cursor]) else {
                     throw SandboxError.invalid("starting_after", "starting_after must be the id of an existing user; \(cursor) is not.")
@@ -61,19 +61,9 @@ struct UserDirectory: Sendable {
     }
 
     func count(_ filter: UserFilter) async throws -> Int {
-        try await store.read { db in
-            let sql = try UserQuerySQL(filter: filter, purpose: .count, in: db)
-            if let match = sql.searchOnly {
-                // Text search alone: the index knows the count without touching users. Counting up
-                // to a fifth of the users first tells a specific text (that count is the answer) from a
-                // broad one, which a scan of the haystack counts faster when it can: at 100,000 users
-                // the scan takes as long as the index needs for some 50,000 matches.
-                let bound = sql.haystackNeedle == nil ? -1 : max(100, sql.users / 5)
-                let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM user_search WHERE user_search MATCH ? LIMIT ?)",
-                                               arguments: [match, bound]) ?? 0
-                guard let needle = sql.haystackNeedle, counted >= bound else { return counted }
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM user_haystack WHERE instr(text, ?) > 0", arguments: [needle]) ?? 0
-            }
+        try await store.read { [store] db in
+            let sql = try UserQuerySQL(filter: filter, purpose: .count, search: store.search, in: db)
+            if let count = sql.textOnlyCount { return count }
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM users u \(sql.whereClause)", arguments: StatementArguments(sql.arguments)) ?? 0
         }
     }
@@ -88,10 +78,9 @@ struct UserDirectory: Sendable {
     }
 
     func delete(_ id: String) async throws -> DeletedObject {
-        try await store.write { db in
+        try await store.write { [store] db in
             let rowid = try StoredUser.rowid(of: id, in: db)
-            try db.execute(sql: "DELETE FROM user_search WHERE rowid = ?", arguments: [rowid])
-            try db.execute(sql: "DELETE FROM user_haystack WHERE rowid = ?", arguments: [rowid])
+            db.afterNextTransaction { _ in store.search.update(rowid, nil) }
             try db.execute(sql: "DELETE FROM user_documents WHERE rowid = ?", arguments: [rowid])
             try db.execute(sql: "DELETE FROM users WHERE rowid = ?", arguments: [rowid])
             return DeletedObject(object: "user", id: id)

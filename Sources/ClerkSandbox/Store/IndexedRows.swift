@@ -6,17 +6,6 @@ struct IndexedRows: Sendable {
     var columns: [SQLValue]
     /// Values that identify exactly one user in the instance, normalised for lookup: (kind, value).
     var identifiers: [(String, String)]
-    var search: SearchText
-    /// The search text in one lower-cased column, for texts shorter than a trigram.
-    var haystack: String
-
-    struct SearchText: Sendable {
-        var wallets: String
-        var emails: String
-        var phones: String
-        var usernames: String
-        var names: String
-    }
 
     init(_ user: User) {
         columns = [
@@ -26,8 +15,6 @@ struct IndexedRows: Sendable {
             .bool(user.banned), .bool(user.locked), .integer(user.lastActiveAt), .integer(user.lastSignInAt),
         ]
         identifiers = Self.identifiers(of: user)
-        search = Self.searchText(of: user)
-        haystack = [search.names, search.emails, search.phones, search.usernames, search.wallets].joined(separator: "\n").lowercased()
     }
 
     private static func identifiers(of user: User) -> [(String, String)] {
@@ -39,18 +26,5 @@ struct IndexedRows: Sendable {
         if let externalID = user.externalID { result.append(("external_id", externalID)) }
         result += user.externalAccounts.map { ("oauth:\($0.provider)", $0.providerUserID) }
         return result
-    }
-
-    private static func searchText(of user: User) -> SearchText {
-        let emails = user.emailAddresses.map(\.emailAddress).joined(separator: "\n")
-        // Digits-only copies let "2015550142" find "+1 201-555-0142" however it was written; an E.164
-        // number already holds its digits as one run, and every trigram costs generation time.
-        let phones = user.phoneNumbers.flatMap { phone -> [String] in
-            let digits = phone.phoneNumber.filter(\.isNumber)
-            return phone.phoneNumber.drop { $0 == "+" } == digits[...] ? [phone.phoneNumber] : [phone.phoneNumber, digits]
-        }.joined(separator: "\n")
-        // The full name holds both names, so any part of either is a part of it.
-        return SearchText(wallets: user.web3Wallets.map(\.web3Wallet).joined(separator: "\n"), emails: emails, phones: phones,
-                          usernames: user.username ?? "", names: user.fullName ?? "")
     }
 }

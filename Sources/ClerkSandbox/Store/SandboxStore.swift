@@ -6,6 +6,7 @@ import GRDB
 /// removed when the store goes away.
 final class SandboxStore: Sendable {
     let writer: DatabasePool
+    let search: SearchIndex
     private let temporaryPath: String?
 
     /// A new path for a database that lives as long as its store. The name carries the process id,
@@ -37,12 +38,13 @@ final class SandboxStore: Sendable {
         configuration.prepareDatabase { db in
             // Durability across power loss is not worth write speed for a sandbox.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try RowSetFunction.register(in: db)
         }
         configuration.maximumReaderCount = 8
         writer = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator().migrate(writer)
-        guard try writer.read({ db in try Schema.isCurrent(db) }) else { throw SandboxDatabaseError.outdated(path) }
         try writer.write { db in try Schema.createIndexes(db) }
+        search = try writer.read { db in try SearchIndex(loadingFrom: db) }
     }
 
     deinit {

@@ -36,15 +36,6 @@ enum Schema {
                     value TEXT NOT NULL
                 );
 
-                -- Partial matching for query and the *_query filters: trigram, so that any substring of
-                -- three characters or more is an index lookup instead of a scan.
-                -- A query without a column filter searches all columns, which is what `query` means.
-                -- User ids are not here: `query` matches them from their start through the users index.
-                CREATE VIRTUAL TABLE user_search USING fts5(wallets, emails, phones, usernames, names, tokenize = 'trigram');
-                -- The same text lower-cased in one narrow column, for texts shorter than a trigram:
-                -- one instr() per user over ~80 bytes is the cheapest scan SQLite offers.
-                CREATE TABLE user_haystack (rowid INTEGER PRIMARY KEY REFERENCES users(rowid) ON DELETE CASCADE, text TEXT NOT NULL);
-
                 CREATE TABLE credentials (
                     user_rowid INTEGER PRIMARY KEY REFERENCES users(rowid) ON DELETE CASCADE,
                     password_hash TEXT,
@@ -101,13 +92,12 @@ enum Schema {
                 CREATE TABLE images (id TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL);
                 """)
         }
+        // Text search runs in memory over `users` and `identifiers` (SearchIndex): files from
+        // versions that kept search tables lose them, with the space and the work of updating them.
+        migrator.registerMigration("v2-search-in-memory") { db in
+            try db.execute(sql: "DROP TABLE IF EXISTS user_search; DROP TABLE IF EXISTS user_haystack")
+        }
         return migrator
-    }
-
-    /// Whether the tables are the ones this version reads: files written before the search tables
-    /// changed shape carry the same migration and would fail on their first search.
-    static func isCurrent(_ db: Database) throws -> Bool {
-        try db.tableExists("user_haystack") && db.columns(in: "user_search").contains { $0.name == "wallets" }
     }
 
     /// The secondary indexes. Created after a bulk load rather than maintained row by row during it,

@@ -15,18 +15,13 @@ struct UserQuerySQL {
     /// The highest rowid: the number of users near enough (deletions leave gaps), read in O(1).
     /// Planning scales its thresholds by it.
     let users: Int
-    private var conditions: [String] = []
+    private(set) var conditions: [String] = []
     private var conditionArguments: [(any DatabaseValueConvertible)?] = []
-    /// Trigram phrase queries, combined into one MATCH so the index intersects them itself.
-    var matches: [String] = []
-    /// The `query` text, lower-cased, when it is the only MATCH and the haystack answers it exactly
-    /// as the trigram index does (ASCII, so both fold case alike, and on one line).
-    var queryNeedle: String?
-    /// How a page reaches the users that match the text index.
-    var matchPlan = MatchPlan.indexed
+    /// The count when text filters are all there is: the number of users they matched.
+    var textOnlyCount: Int?
 
-    /// Reads the database to plan text filters (a few index probes, each bounded).
-    init(filter: UserFilter, purpose: Purpose, in db: Database) throws {
+    /// Answers text filters from `search`, and reads the database to plan how SQL uses the answer.
+    init(filter: UserFilter, purpose: Purpose, search: SearchIndex, in db: Database) throws {
         self.purpose = purpose
         users = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM users") ?? 0
         identifierMatch("email", filter.emailAddress.map { $0.lowercased() })
@@ -36,11 +31,6 @@ struct UserQuerySQL {
         selectors("u.external_id", filter.externalID)
         selectors("u.id", filter.userID)
         organizations(filter.organizationID)
-        try query(filter.query, in: db)
-        text("emails", filter.emailAddressQuery)
-        text("phones", filter.phoneNumberQuery)
-        text("usernames", filter.usernameQuery)
-        text("names", filter.nameQuery)
         if let banned = filter.banned { add("u.banned = ?", [banned]) }
         compare("u.last_active_at", "<", filter.lastActiveAtBefore)
         compare("u.last_active_at", ">", filter.lastActiveAtAfter)
@@ -51,41 +41,12 @@ struct UserQuerySQL {
         if let provider = filter.provider, !filter.providerUserID.isEmpty {
             identifierMatch("oauth:\(provider)", filter.providerUserID)
         }
-        try planMatches(in: db)
+        try textFilters(filter, search: search, in: db)
     }
 
-    private var allConditions: [String] {
-        guard !matches.isEmpty else { return conditions }
-        let match = switch matchPlan {
-        case .indexed: "u.rowid IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)"
-        case .collected: "u.rowid IN (SELECT value FROM json_each(?))"
-        // "+" keeps SQLite from driving the query by rowid, so that it walks the order's index.
-        case .walkCollected: "+u.rowid IN (SELECT value FROM json_each(?))"
-        case .walkTesting: "EXISTS (SELECT 1 FROM user_search s WHERE s.user_search MATCH ? AND s.rowid = u.rowid)"
-        }
-        return conditions + [match]
-    }
+    var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
 
-    var whereClause: String { allConditions.isEmpty ? "" : "WHERE " + allConditions.joined(separator: " AND ") }
-
-    var arguments: [(any DatabaseValueConvertible)?] {
-        guard !matches.isEmpty else { return conditionArguments }
-        return switch matchPlan {
-        case .indexed, .walkTesting: conditionArguments + [matchExpression]
-        case .collected(let rowids), .walkCollected(let rowids): conditionArguments + [rowids]
-        }
-    }
-
-    var matchExpression: String { matches.joined(separator: " AND ") }
-
-    /// The MATCH expression when text search is the only filter: then the search index alone can
-    /// answer a count, without reading users.
-    var searchOnly: String? { conditions.isEmpty && !matches.isEmpty ? matchExpression : nil }
-
-    /// For a count of `query` text alone: the lower-cased text, which a scan of `user_haystack`
-    /// counts exactly like the index. A scan costs the same whatever the text; the index costs
-    /// more the more users match, and past tens of thousands it is the slower of the two.
-    var haystackNeedle: String? { matches.count == 1 ? queryNeedle : nil }
+    var arguments: [(any DatabaseValueConvertible)?] { conditionArguments }
 
     /// Continues after the cursor user in `created_at` order.
     mutating func after(createdAt: Int64, rowid: Int64, descending: Bool) {
