@@ -3,55 +3,109 @@ import ClerkAPI
 import ClerkSandbox
 import Foundation
 
-/// Generation time at N users, then list and count latency for partial-match queries, measured
-/// from the client over loopback HTTP as the console would see them.
+/// Generation time at N users, then list and count latency of every text filter, for texts drawn
+/// at random from the generated users, measured from the client over loopback HTTP as the console
+/// would see them.
 struct SandboxBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sandbox", abstract: "Sandbox generation speed and query latency.")
 
     @Option(help: "Demo users to generate.")
     var users = 100_000
 
-    @Option(help: "Requests per query text and endpoint.")
-    var rounds = 20
+    @Option(help: "Texts per filter and length band.")
+    var texts = 150
+
+    @Option(help: "Seed for drawing the texts (the demo users are always the same).")
+    var seed: UInt64 = 1
+
+    /// The goal at 100,000 users.
+    static let listP95Goal = Duration.milliseconds(25)
+    static let listMaxGoal = Duration.milliseconds(100)
+    static let countP95Goal = Duration.milliseconds(25)
 
     func run() async throws {
         var configuration = SandboxConfiguration(secretKey: "sk_test_bench")
         configuration.users = users
         let started = ContinuousClock.now
         let server = try await SandboxServer.start(configuration)
-        let generation = started.duration(to: .now)
-        Output.line("generate \(users) users: \(Measurements.format(generation))")
+        Output.line("generate \(users) users: \(Measurements.format(started.duration(to: .now)))")
 
         let client = ClerkClient(configuration: ClerkConfiguration(
             baseURL: server.baseURL, secretKey: SecretKey("sk_test_bench"), retry: .none, rateLimits: .unlimited))
-        // What an agent types: a name, part of an address, a phone fragment, three characters and up,
-        // across scripts. Reported apart: texts matching nearly every user, and texts shorter than a
-        // trigram (one or two CJK characters), which cannot use the index and are scanned.
-        let groups: [(String, [String])] = [
-            ("3+ chars, specific", ["ana", "lim", "smith", "müller", "wei", "hassan", "gonçalves", "lefèvre", "takahashi", "zzq", "+1201000012", "kim.2"]),
-            ("matches almost everyone", ["example", "user_2"]),
-            ("1-2 chars (scan)", ["佐藤", "김", "li"]),
-        ]
-        for _ in 0..<2 { _ = try await client.users.list(UserListQuery(limit: 50)) }
-        for (title, texts) in groups {
-            var listTimes: [Duration] = []
-            var countTimes: [Duration] = []
-            for round in 0..<rounds {
-                for text in texts {
-                    var filter = UserFilter()
-                    filter.query = text
-                    let listStart = ContinuousClock.now
-                    _ = try await client.users.list(UserListQuery(filter: filter, limit: 50, offset: round % 3 * 50))
-                    listTimes.append(listStart.duration(to: .now))
-                    let countStart = ContinuousClock.now
-                    _ = try await client.users.count(filter)
-                    countTimes.append(countStart.duration(to: .now))
+        var drawer = BenchTexts(users: try await sample(client), seed: seed)
+        Output.line("goal: list p95 < \(Measurements.format(Self.listP95Goal)) and max < \(Measurements.format(Self.listMaxGoal)); count p95 < \(Measurements.format(Self.countP95Goal))")
+        var missed: [String] = []
+        for filter in BenchFilter.allCases {
+            var all = Timings()
+            for band in BenchTexts.Band.allCases {
+                var timings = Timings()
+                for (index, text) in drawer.draw(texts, for: filter, in: band).enumerated() {
+                    try await timings.measure(text, filter: filter, offset: index % 3 * 50, client: client)
                 }
+                all.add(timings)
+                missed += timings.misses("\(filter.parameter) \(band.rawValue)")
+                Output.line("\(filter.parameter) \(band.rawValue):\(timings.report)")
             }
-            Output.line("\(title):")
-            Output.line("  GET /users?query=…&limit=50   \(Measurements.summary(listTimes))")
-            Output.line("  GET /users/count?query=…      \(Measurements.summary(countTimes))")
+            Output.line("\(filter.parameter) all:\(all.report)")
         }
+        Output.line(missed.isEmpty ? "every filter and length within the goal" : "missed: " + missed.joined(separator: "; "))
         await server.stop()
+    }
+
+    /// Users to draw texts from: pages from across the whole table.
+    private func sample(_ client: ClerkClient) async throws -> [User] {
+        var random = SeededRandom(seed: seed)
+        var sampled: [User] = []
+        for _ in 0..<4 {
+            let offset = Int.random(in: 0...max(0, users - 500), using: &random)
+            sampled += try await client.users.list(UserListQuery(limit: 500, offset: offset))
+        }
+        return sampled
+    }
+}
+
+/// List and count latencies of a set of texts, each with the text that took them.
+private struct Timings {
+    var list: [(Duration, String)] = []
+    var count: [(Duration, String)] = []
+
+    mutating func measure(_ text: String, filter: BenchFilter, offset: Int, client: ClerkClient) async throws {
+        let listStart = ContinuousClock.now
+        _ = try await client.users.list(UserListQuery(filter: filter.filter(text), limit: 50, offset: offset))
+        list.append((listStart.duration(to: .now), text))
+        let countStart = ContinuousClock.now
+        _ = try await client.users.count(filter.filter(text))
+        count.append((countStart.duration(to: .now), text))
+    }
+
+    mutating func add(_ other: Timings) {
+        list += other.list
+        count += other.count
+    }
+
+    private static func p95(_ samples: [(Duration, String)]) -> Duration {
+        let sorted = samples.map(\.0).sorted()
+        return sorted.isEmpty ? .zero : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+    }
+
+    private static func slowest(_ samples: [(Duration, String)]) -> (Duration, String) {
+        samples.max { $0.0 < $1.0 } ?? (.zero, "")
+    }
+
+    private static func describe(_ samples: [(Duration, String)]) -> String {
+        let (max, text) = slowest(samples)
+        return "p95 \(Measurements.format(p95(samples))) max \(Measurements.format(max)) (\"\(BenchTexts.visible(text))\")"
+    }
+
+    var report: String {
+        " \(list.count) texts   list \(Self.describe(list))   count \(Self.describe(count))"
+    }
+
+    func misses(_ name: String) -> [String] {
+        var result: [String] = []
+        if Self.p95(list) >= SandboxBench.listP95Goal { result.append("\(name) list p95") }
+        if Self.slowest(list).0 >= SandboxBench.listMaxGoal { result.append("\(name) list max") }
+        if Self.p95(count) >= SandboxBench.countP95Goal { result.append("\(name) count p95") }
+        return result
     }
 }
