@@ -6,13 +6,34 @@ import Testing
 /// The repository root, found from this file.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The built binary: the one under test, exactly as a user runs it.
+/// The binary built together with these tests: SwiftPM puts products next to the test bundle, in
+/// the directory `swift build --show-bin-path` prints, whatever the configuration or
+/// `--scratch-path`. Looking anywhere else could test a stale binary from another build.
 func binaryPath() throws -> String {
-    for configuration in ["debug", "release"] {
-        let path = repositoryRoot.appendingPathComponent(".build/\(configuration)/clerk-triage").path
+    let directories = testProductDirectories()
+    for directory in directories {
+        let path = directory.appendingPathComponent("clerk-triage").path
         if FileManager.default.isExecutableFile(atPath: path) { return path }
     }
-    throw HarnessError("clerk-triage is not built; run swift build first")
+    let searched = directories.map(\.path).joined(separator: ", ")
+    throw HarnessError("clerk-triage is not built next to the tests (looked in \(searched)); build it with the same options: swift build --build-tests")
+}
+
+/// Where the running test bundle lives: the test executable itself on Linux (`/proc/self/exe`),
+/// or the `.xctest` bundle a runner loaded elsewhere.
+private func testProductDirectories() -> [URL] {
+    var directories: [URL] = []
+    if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+        directories.append(URL(fileURLWithPath: executable).deletingLastPathComponent())
+    }
+    for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+        directories.append(bundle.bundleURL.deletingLastPathComponent())
+    }
+    if let argument = CommandLine.arguments.first, argument.contains("/") {
+        directories.append(URL(fileURLWithPath: argument).resolvingSymlinksInPath().deletingLastPathComponent())
+    }
+    var seen = Set<String>()
+    return directories.map { $0.standardizedFileURL }.filter { seen.insert($0.path).inserted }
 }
 
 struct HarnessError: Error, CustomStringConvertible {
@@ -71,9 +92,9 @@ final class SandboxProcess: @unchecked Sendable {
     let baseURL: String
     let key = "sk_test_e2e_\(UUID().uuidString.prefix(8))"
 
-    init(users: Int = 300, seed: Int = 3) async throws {
+    init(users: Int = 300, seed: Int = 3, extraArguments: [String] = []) async throws {
         process.executableURL = URL(fileURLWithPath: try binaryPath())
-        process.arguments = ["sandbox", "--port", "0", "--users", String(users), "--seed", String(seed), "--secret-key", key]
+        process.arguments = ["sandbox", "--port", "0", "--users", String(users), "--seed", String(seed), "--secret-key", key] + extraArguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -107,10 +128,15 @@ final class ConsoleSession: @unchecked Sendable {
     let socket = "clerk-e2e-\(UUID().uuidString.prefix(8))"
     let name = "console"
 
-    init(sandbox: SandboxProcess, width: Int = 120, height: Int = 40, extraEnvironment: String = "") throws {
+    convenience init(sandbox: SandboxProcess, width: Int = 120, height: Int = 40, extraEnvironment: String = "") throws {
+        try self.init(apiURL: sandbox.baseURL, key: sandbox.key, width: width, height: height, extraEnvironment: extraEnvironment)
+    }
+
+    /// The console against any API address, e.g. one where nothing listens.
+    init(apiURL: String, key: String, width: Int = 120, height: Int = 40, extraEnvironment: String = "") throws {
         let binary = try binaryPath()
-        let command = "env -u NO_COLOR -u CLERK_TRIAGE_THEME CLERK_TRIAGE_CONFIG=/nonexistent CLERK_SECRET_KEY=\(sandbox.key) \(extraEnvironment) "
-            + "\(binary) --api-url \(sandbox.baseURL) --log-file /tmp/\(socket).log; echo \"EXITED=$?\"; sleep 600"
+        let command = "env -u NO_COLOR -u CLERK_TRIAGE_THEME CLERK_TRIAGE_CONFIG=/nonexistent CLERK_SECRET_KEY=\(key) \(extraEnvironment) "
+            + "\(binary) --api-url \(apiURL) --log-file /tmp/\(socket).log; echo \"EXITED=$?\"; sleep 600"
         try shell(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", command])
         try shell(["tmux", "-L", socket, "set-option", "-g", "escape-time", "10"])
     }
