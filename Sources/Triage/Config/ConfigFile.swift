@@ -1,15 +1,20 @@
 import Foundation
 import Terminal
-import Yams
 
 /// `~/.config/clerk-triage/config.yaml` (or `$CLERK_TRIAGE_CONFIG`):
 ///
 ///     theme: light
 ///     keys:
 ///       table.next-page: [pgdn, n]
-public struct ConfigFile: Sendable, Hashable {
+///       global.quit: q
+///
+/// To add a setting: a property, a case in `CodingKeys` (named as in the file), and one line in
+/// `init(from:)`. Keys the file has that `CodingKeys` does not list are refused, named.
+public struct ConfigFile: Sendable, Hashable, Decodable {
+    /// The file this came from; nil when there was none and these are the defaults.
     public var path: String?
     public var theme: String?
+    /// Action id → keys, in the keymap's chord notation (`ctrl-d`, `pgdn`, `q`).
     public var keys: [String: [String]] = [:]
 
     public init(path: String? = nil, theme: String? = nil, keys: [String: [String]] = [:]) {
@@ -18,10 +23,30 @@ public struct ConfigFile: Sendable, Hashable {
         self.keys = keys
     }
 
-    public struct LoadError: Error, Sendable, CustomStringConvertible {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case theme
+        case keys
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
+        theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        keys = try container.decodeIfPresent([String: KeyList].self, forKey: .keys)?.mapValues(\.chords) ?? [:]
+    }
+
+    public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
         public var path: String
+        /// The key at fault (`keys.global.quit`); nil when the problem is the file as a whole.
+        public var keyPath: String?
         public var message: String
-        public var description: String { "config \(path): \(message)" }
+
+        public init(path: String, keyPath: String? = nil, message: String) {
+            self.path = path
+            self.keyPath = keyPath
+            self.message = message
+        }
+
+        public var description: String { [path, keyPath, message].compactMap { $0 }.joined(separator: ": ") }
     }
 
     public static func defaultPath(environment: [String: String]) -> String {
@@ -30,37 +55,39 @@ public struct ConfigFile: Sendable, Hashable {
         return base + "/clerk-triage/config.yaml"
     }
 
-    /// Reads the file; a missing file is an empty configuration, a broken one an error naming the key.
+    /// Reads the file; a missing file means the defaults, a broken one is an error naming the key.
     public static func load(path: String) throws(LoadError) -> ConfigFile {
-        guard let data = FileManager.default.contents(atPath: path) else { return ConfigFile(path: nil) }
-        let node: Any?
+        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile(path: nil) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadError(path: path, message: "cannot be read (check that it is a file you may read)")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// `text` as a config file; `path` names it in errors. An empty file means the defaults.
+    public static func parse(_ text: String, path: String) throws(LoadError) -> ConfigFile {
         do {
-            node = try Yams.load(yaml: String(decoding: data, as: UTF8.self))
+            var config = try StrictYAML.decode(ConfigFile.self, from: text) ?? ConfigFile()
+            config.path = path
+            return config
         } catch {
-            throw LoadError(path: path, message: "not valid YAML: \(error)")
+            throw LoadError(path: path, keyPath: error.keyPath.isEmpty ? nil : error.keyPath, message: error.message)
         }
-        guard let node else { return ConfigFile(path: path) }
-        guard let fields = node as? [String: Any] else { throw LoadError(path: path, message: "expected a mapping with theme and keys") }
-        if let unknown = fields.keys.sorted().first(where: { !["theme", "keys"].contains($0) }) {
-            throw LoadError(path: path, message: "unknown key '\(unknown)' (expected theme, keys)")
+    }
+}
+
+/// `q` or `[pgdn, n]`: one key or a list of them.
+struct KeyList: Decodable {
+    var chords: [String]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            chords = list
+        } else if let one = try? container.decode(String.self) {
+            chords = [one]
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a key or a list of keys, such as [pgdn, n]")
         }
-        var config = ConfigFile(path: path)
-        if let theme = fields["theme"] {
-            guard let name = theme as? String else { throw LoadError(path: path, message: "'theme' must be a theme name") }
-            config.theme = name
-        }
-        if let keys = fields["keys"] {
-            guard let bindings = keys as? [String: Any] else { throw LoadError(path: path, message: "'keys' must map action ids to lists of keys") }
-            for (action, value) in bindings {
-                if let one = value as? String {
-                    config.keys[action] = [one]
-                } else if let many = value as? [String] {
-                    config.keys[action] = many
-                } else {
-                    throw LoadError(path: path, message: "'keys.\(action)' must be a key or a list of keys")
-                }
-            }
-        }
-        return config
     }
 }
