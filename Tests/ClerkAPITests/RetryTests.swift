@@ -132,11 +132,17 @@ struct RetryTests {
         #expect(!key.occurs(in: String(reflecting: key)))
         #expect(!key.occurs(in: String(describing: ClerkConfiguration(secretKey: key))))
         let transport = RecordingTransport(fallback: { _ in .json(401, #"{"errors":[{"message":"bad","long_message":"Invalid key","code":"authentication_invalid"}]}"#) })
-        do {
-            _ = try await ClientFactory.make(transport: transport).users.get("u")
-        } catch {
-            #expect(!key.occurs(in: "\(error) \(error.suggestion) \(String(reflecting: error))"))
-            #expect(error.suggestion.contains("CLERK_SECRET_KEY"))
+        let thrown = await #expect(throws: ClerkAPIError.self) { _ = try await ClientFactory.make(transport: transport).users.get("u") }
+        let error = try #require(thrown)
+        #expect(error.httpStatus == 401)
+        // The key did travel, in the one header that needs it…
+        #expect(transport.requests.first?.header("Authorization").map(key.occurs(in:)) == true)
+        // …and shows in no text made from the error.
+        var dumped = ""
+        dump(error, to: &dumped)
+        for text in ["\(error)", error.suggestion, String(reflecting: error), dumped] {
+            #expect(!key.occurs(in: text), "\(text)")
         }
+        #expect(error.suggestion.contains("CLERK_SECRET_KEY"))
     }
 }
