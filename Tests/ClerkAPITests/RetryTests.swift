@@ -16,7 +16,7 @@ struct RetryTests {
 
     @Test("a POST that is not idempotency-keyed is never retried", arguments: [
         RecordingTransport.Reply.json(503, ""), .json(429, "", headers: [HTTPHeader("Retry-After", "1")]),
-        .failure(.failed(reason: "connection reset", timedOut: false)),
+        .failure(.failed(.lost)),
     ])
     func unsafePostNotRetried(reply: RecordingTransport.Reply) async throws {
         let clock = ManualClock()
@@ -31,7 +31,7 @@ struct RetryTests {
     func getRetriesTransientFailures() async throws {
         let clock = ManualClock()
         let transport = RecordingTransport(clock: clock)
-        transport.enqueue(.json(502, ""), .failure(.failed(reason: "refused", timedOut: false)), .json(504, ""), .json(200, Fixtures.user))
+        transport.enqueue(.json(502, ""), .failure(.failed(.lost)), .json(504, ""), .json(200, Fixtures.user))
         _ = try await ClientFactory.make(transport: transport, clock: clock).users.get("user_1")
         #expect(transport.requests.count == 4)
         // jitter fixed at 0.5: half of each ceiling fixed plus a quarter of it: 250 ms → 187.5, 500 → 375, 1 s → 750
@@ -56,7 +56,7 @@ struct RetryTests {
     func creditAdjustmentRetried() async throws {
         let clock = ManualClock()
         let transport = RecordingTransport(clock: clock)
-        transport.enqueue(.failure(.failed(reason: "timed out", timedOut: true)), .json(200, Fixtures.ledgerEntry))
+        transport.enqueue(.failure(.failed(.noAnswer)), .json(200, Fixtures.ledgerEntry))
         let adjustment = CreditAdjustment(amount: 200, action: .decrease, idempotencyKey: "same-key")
         _ = try await ClientFactory.make(transport: transport, clock: clock).users.adjustCredits("user_1", adjustment)
         #expect(transport.requests.count == 2)

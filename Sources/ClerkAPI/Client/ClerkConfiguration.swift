@@ -5,12 +5,18 @@ public struct ClerkConfiguration: Sendable {
     public static let defaultBaseURL = "https://api.clerk.com/v1"
     /// The API version this client is written against, sent on every request.
     public static let pinnedAPIVersion = "2026-05-12"
+    /// Long enough for a slow link across the world, short enough that an unreachable host is
+    /// reported while the operator still waits for it.
+    public static let defaultConnectTimeout = Duration.seconds(5)
 
     public var baseURL: String
     public var secretKey: SecretKey
     public var apiVersion: String
     public var userAgent: String
+    /// The most one call may take, every retry and wait included; each attempt gets what is left.
     public var requestTimeout: Duration
+    /// How long to wait for a connection to open. Used by the default transport only.
+    public var connectTimeout: Duration
     public var retry: RetryPolicy
     public var rateLimits: RateLimits
     public var logger: Logger
@@ -20,7 +26,8 @@ public struct ClerkConfiguration: Sendable {
         secretKey: SecretKey,
         apiVersion: String = ClerkConfiguration.pinnedAPIVersion,
         userAgent: String = "clerk-triage/\(ClerkTriageVersion.current)",
-        requestTimeout: Duration = .seconds(20),
+        requestTimeout: Duration = .seconds(15),
+        connectTimeout: Duration = ClerkConfiguration.defaultConnectTimeout,
         retry: RetryPolicy = RetryPolicy(),
         rateLimits: RateLimits? = nil,
         logger: Logger = Logger(label: "clerk-triage.api", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -30,6 +37,7 @@ public struct ClerkConfiguration: Sendable {
         self.apiVersion = apiVersion
         self.userAgent = userAgent
         self.requestTimeout = requestTimeout
+        self.connectTimeout = connectTimeout
         self.retry = retry
         self.rateLimits = rateLimits ?? .clerkDefaults(for: secretKey)
         self.logger = logger

@@ -40,6 +40,11 @@ public struct SecretKey: Sendable, Hashable, CustomStringConvertible, CustomDebu
         !value.isEmpty && text.contains(value)
     }
 
+    /// `text` with every occurrence of the key replaced by its masked form.
+    public func redacted(in text: String) -> String {
+        occurs(in: text) ? text.replacingOccurrences(of: value, with: masked) : text
+    }
+
     public var description: String { masked }
     public var debugDescription: String { "SecretKey(\(masked))" }
     public var customMirror: Mirror { Mirror(self, children: ["masked": masked]) }

@@ -7,9 +7,7 @@ extension ClerkAPIError: CustomStringConvertible {
                 ?? "HTTP \(failure.status) with no error details"
             return "\(text) (HTTP \(failure.status)\(failure.traceID.map { ", trace \($0)" } ?? ""))"
         case .transport(let failure):
-            return failure.timedOut
-                ? "\(failure.method) \(failure.path) timed out"
-                : "\(failure.method) \(failure.path) failed: \(failure.reason)"
+            return failure.sentence
         case .undecodable(let response):
             return "unexpected response to \(response.method) \(response.path) (HTTP \(response.status)): \(response.reason)"
         case .invalidRequest(let reason):
@@ -34,9 +32,7 @@ extension ClerkAPIError: CustomStringConvertible {
             default: return "Retry; quote the trace id to Clerk support if it persists."
             }
         case .transport(let failure):
-            return failure.timedOut
-                ? "The network or Clerk is slow; retry."
-                : "Check the network and CLERK_API_URL, then retry."
+            return failure.suggestion
         case .undecodable:
             return "The API answered in an unexpected format; check CLERK_API_URL points at a Clerk Backend API and see the log."
         case .invalidRequest:

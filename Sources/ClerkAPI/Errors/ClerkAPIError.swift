@@ -34,17 +34,33 @@ public struct APIFailure: Sendable, Hashable {
     public var codes: [String] { errors.map(\.code) }
 }
 
+/// A request that got no HTTP answer, and where it was going.
 public struct TransportFailure: Sendable, Hashable {
-    public var reason: String
-    public var timedOut: Bool
+    public var problem: ConnectionProblem
+    /// The API's host and port, as the operator configured them.
+    public var host: String
+    public var port: Int
+    /// The limit that ran out, for `.connectTimedOut` (the connect timeout) and `.noAnswer` (the
+    /// request's whole time, retries included).
+    public var limit: Duration?
     public var method: String
     public var path: String
 
-    public init(reason: String, timedOut: Bool, method: String, path: String) {
-        self.reason = reason
-        self.timedOut = timedOut
+    public init(problem: ConnectionProblem, host: String, port: Int, limit: Duration? = nil, method: String, path: String) {
+        self.problem = problem
+        self.host = host
+        self.port = port
+        self.limit = limit
         self.method = method
         self.path = path
+    }
+
+    public var timedOut: Bool { problem == .noAnswer || problem == .connectTimedOut }
+
+    /// Whether the API is on this machine: then it is most likely the sandbox, and the advice is
+    /// to check that it still runs.
+    public var isLoopback: Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }
 

@@ -49,7 +49,7 @@ public struct TransportResponse: Sendable, Hashable {
 
 public enum TransportError: Error, Sendable, Hashable {
     case cancelled
-    case failed(reason: String, timedOut: Bool)
+    case failed(ConnectionProblem)
 }
 
 /// Sends one HTTP request. The production conformer is `AsyncHTTPClientTransport`; tests record
