@@ -80,4 +80,25 @@ struct StreamingJSONEncoderTests {
         }
         #expect(try JSONValue.parse(streamed(Nested())) == ["outer": ["value": "in"], "list": [1], "tail": "after"])
     }
+
+    @Test("URL, Data, Decimal and Float are written as Foundation's encoder writes them, nested or alone")
+    func foundationSpecialCases() throws {
+        struct Record: Encodable {
+            var url = URL(string: "https://img.clerk.com/a/b?x=1&y=é")
+            var data = Data([0, 1, 2, 250, 251, 252])
+            var amount = Decimal(string: "1234.5678")
+            var small = Decimal(string: "-0.001")
+            var ratio: Float = 0.1
+            var links = [URL(string: "file:///tmp/x"), nil]
+        }
+        let ours = try streamed(Record())
+        let theirs = try foundation(Record())
+        #expect(try JSONValue.parse(ours) == JSONValue.parse(theirs), "ours: \(ours)\nFoundation: \(theirs)")
+        #expect(ours.contains(#""https://img.clerk.com/a/b?x=1&y=%C3%A9""#), "\(ours)")
+        #expect(try streamed(URL(string: "https://api.clerk.com/v1")) == #""https://api.clerk.com/v1""#)
+        #expect(try streamed([Data("hi".utf8)]) == #"["aGk="]"#)
+        #expect(try streamed([Decimal(string: "0.30")]) == "[0.3]")
+        #expect(try streamed([Float(0.1)]) == "[0.1]")
+        #expect(throws: EncodingError.self) { try streamed([Decimal.nan]) }
+    }
 }

@@ -14,6 +14,10 @@ final class JSONByteWriter {
         bytes.append(byte)
     }
 
+    func append(ascii text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
     func append(ascii text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
@@ -26,8 +30,9 @@ final class JSONByteWriter {
         bytes.append(contentsOf: number.description.utf8)
     }
 
-    /// As Foundation writes doubles: the shortest text that reads back the same, without ".0".
-    func append(double: Double) throws {
+    /// As Foundation writes floating point numbers: the shortest text that reads back as the same
+    /// value of that type (a `Float` 0.1 is "0.1", not the Double "0.10000000149011612"), without ".0".
+    func append<Number: BinaryFloatingPoint & CustomStringConvertible>(double: Number) throws {
         guard double.isFinite else {
             throw EncodingError.invalidValue(double, EncodingError.Context(codingPath: [], debugDescription: "\(double) is not representable in JSON."))
         }

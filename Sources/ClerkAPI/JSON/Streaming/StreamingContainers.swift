@@ -16,7 +16,7 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Bool, forKey key: Key) throws { self.key(key); writer.append(bool: value) }
     mutating func encode(_ value: String, forKey key: Key) throws { self.key(key); writer.append(string: value) }
     mutating func encode(_ value: Double, forKey key: Key) throws { self.key(key); try writer.append(double: value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { self.key(key); try writer.append(double: Double(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { self.key(key); try writer.append(double: value) }
     mutating func encode(_ value: Int, forKey key: Key) throws { self.key(key); writer.append(number: value) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { self.key(key); writer.append(number: value) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { self.key(key); writer.append(number: value) }
@@ -94,7 +94,7 @@ struct StreamingSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { writer.append(bool: value) }
     mutating func encode(_ value: String) throws { writer.append(string: value) }
     mutating func encode(_ value: Double) throws { try writer.append(double: value) }
-    mutating func encode(_ value: Float) throws { try writer.append(double: Double(value)) }
+    mutating func encode(_ value: Float) throws { try writer.append(double: value) }
     mutating func encode(_ value: Int) throws { writer.append(number: value) }
     mutating func encode(_ value: Int8) throws { writer.append(number: value) }
     mutating func encode(_ value: Int16) throws { writer.append(number: value) }

@@ -7,12 +7,20 @@ import Foundation
 /// generating a large sandbox was Foundation building and then serialising its value tree). Made
 /// for types whose `encode(to:)` fills one container at a time, front to back — what synthesised
 /// conformances and every model here do. A value that asks for more (nested containers, super
-/// encoders) is encoded by Foundation instead, so the output is always right. Output matches
-/// `WireCoding.encoder` except for key order.
-public struct StreamingJSONEncoder: Sendable {
-    public init() {}
+/// encoders) makes the whole document go through Foundation's encoder instead.
+///
+/// The output reads back as the same JSON as `JSONEncoder` with its default strategies and
+/// `.withoutEscapingSlashes` (what `WireCoding.encoder` writes, less the key sorting): keys in
+/// encoding order, and the types Foundation's encoder special-cases written as it writes them —
+/// `URL` as its absolute string, `Data` as Base64, `Decimal` as a number, `Float` in its own
+/// shortest form. Other special cases of a Foundation encoder's strategies (dates as ISO 8601,
+/// snake-cased keys) are not offered: use `JSONEncoder` for those.
+///
+/// Package-only: the sandbox stores documents with it; clients of `ClerkAPI` use `WireCoding`.
+package struct StreamingJSONEncoder: Sendable {
+    package init() {}
 
-    public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+    package func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let encoder = StreamingValueEncoder(writer: JSONByteWriter(capacity: 2_048))
         try encoder.encodeValue(value, key: nil)
         guard !encoder.writer.needsTree else {
@@ -23,7 +31,7 @@ public struct StreamingJSONEncoder: Sendable {
         return encoder.writer.bytes
     }
 
-    public func encodeToString<Value: Encodable>(_ value: Value) throws -> String {
+    package func encodeToString<Value: Encodable>(_ value: Value) throws -> String {
         String(decoding: try encode(value), as: UTF8.self)
     }
 }
@@ -55,6 +63,7 @@ final class StreamingValueEncoder: Encoder {
 
     /// Encodes `value` as a new level, then closes what it opened.
     func encodeValue<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws {
+        if try encodeAsFoundationDoes(value) { return }
         levels.append(Level(key: key))
         defer { levels.removeLast() }
         try value.encode(to: self)
@@ -65,6 +74,25 @@ final class StreamingValueEncoder: Encoder {
         case .array: writer.append(UInt8(ascii: "]"))
         case .single: break
         }
+    }
+
+    /// The values Foundation's `JSONEncoder` does not encode through their own `encode(to:)`
+    /// (which would give URL's and Decimal's keyed forms and Data's byte array). Type identity
+    /// checks, not casts: this runs for every value of every document.
+    private func encodeAsFoundationDoes<Value: Encodable>(_ value: Value) throws -> Bool {
+        if Value.self == URL.self, let url = value as? URL {
+            writer.append(string: url.absoluteString)
+        } else if Value.self == Data.self, let data = value as? Data {
+            writer.append(string: data.base64EncodedString())
+        } else if Value.self == Decimal.self, let decimal = value as? Decimal {
+            guard !decimal.isNaN else {
+                throw EncodingError.invalidValue(decimal, EncodingError.Context(codingPath: codingPath, debugDescription: "NaN is not representable in JSON."))
+            }
+            writer.append(ascii: decimal.description)
+        } else {
+            return false
+        }
+        return true
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
