@@ -74,6 +74,14 @@ struct JSONTextTests {
         ("{\"a\": \"line\nbreak\"}", 1, 12, "control character"),
         ("", 1, 1, "end of the text"),
         ("{'a': 1}", 1, 2, "quoted key"),
+        // Positions count Characters, as the editor does: a family emoji (seven scalars), an emoji
+        // with a skin tone (two) and a letter with combining accents are one column each.
+        ("{\"👨‍👩‍👧‍👦\": x}", 1, 7, "expected a value"),
+        ("{\"cafe\u{301}\": tru}", 1, 10, "expected 'true'"),
+        ("[1,\n \"🧪👍🏽\", x]", 2, 8, "expected a value"),
+        ("[\"e\u{301}\u{301}\"] !", 1, 7, "after the end"),
+        // A combining accent on its own joins the space before it: the cursor goes on that pair.
+        ("\"🧪\" \u{301}", 1, 4, "after the end"),
     ])
     func errorPositions(text: String, line: Int, column: Int, reason: String) {
         do {

@@ -1,16 +1,17 @@
-/// A strict RFC 8259 parser over Unicode scalars that tracks line and column.
+/// A strict RFC 8259 parser over Unicode scalars that reports where it stopped as a line and
+/// column in `Character`s.
 ///
 /// Foundation's decoder reports failures as prose without a usable position; the metadata editor
 /// must point at the exact character, so parsing lives here.
 struct JSONTextParser {
+    private let text: String
     private let scalars: [Unicode.Scalar]
     private var index = 0
-    private var line = 1
-    private var column = 1
     private var depth = 0
     private static let maxDepth = 512
 
     init(_ text: String) {
+        self.text = text
         scalars = Array(text.unicodeScalars)
     }
 
@@ -25,18 +26,34 @@ struct JSONTextParser {
     }
 
     private func failure(_ reason: String) -> JSONParseError {
-        JSONParseError(line: line, column: column, reason: reason)
+        failure(reason, at: index)
+    }
+
+    /// Positions count what the text editor and the operator count: `Character`s (an emoji, or a
+    /// letter with a combining accent, is one), with lines split at "\n" as the editor splits
+    /// them. Worked out only when parsing fails, by walking the text once up to the failure.
+    private func failure(_ reason: String, at scalarOffset: Int) -> JSONParseError {
+        var line = 1
+        var column = 1
+        var scalarsBefore = 0
+        for character in text {
+            let size = character.unicodeScalars.count
+            // The character holding the failing scalar is where the cursor goes.
+            if scalarsBefore + size > scalarOffset { break }
+            scalarsBefore += size
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return JSONParseError(line: line, column: column, reason: reason)
     }
 
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
     private mutating func advance() {
-        if scalars[index] == "\n" {
-            line += 1
-            column = 1
-        } else {
-            column += 1
-        }
         index += 1
     }
 
@@ -68,9 +85,9 @@ struct JSONTextParser {
     }
 
     private mutating func parseLiteral(_ word: String) throws(JSONParseError) {
-        let start = failure("expected '\(word)'")
+        let start = index
         for expected in word.unicodeScalars {
-            guard current == expected else { throw start }
+            guard current == expected else { throw failure("expected '\(word)'", at: start) }
             advance()
         }
     }
@@ -207,8 +224,7 @@ struct JSONTextParser {
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
-        let startLine = line
-        let startColumn = column
+        let start = index
         var text = ""
         var isInteger = true
         func take(_ parser: inout JSONTextParser, _ text: inout String) {
@@ -237,7 +253,7 @@ struct JSONTextParser {
         }
         if isInteger, let value = Int64(text) { return .int(value) }
         guard let value = Double(text), value.isFinite else {
-            throw JSONParseError(line: startLine, column: startColumn, reason: "number \(text) is out of range")
+            throw failure("number \(text) is out of range", at: start)
         }
         return .double(value)
     }
