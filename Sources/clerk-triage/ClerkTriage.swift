@@ -1,17 +1,31 @@
 import ArgumentParser
 import ClerkAPI
 
+/// The console itself is the top-level command, so `clerk-triage --help` lists its options;
+/// `sandbox` and `bench` are subcommands.
 @main
 struct ClerkTriage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clerk-triage",
         abstract: "A keyboard-driven console for triaging the users of a Clerk instance.",
         discussion: """
-            With CLERK_SECRET_KEY set, the console opens on that instance (CLERK_API_URL overrides the \
-            API's address). Without it, a local sandbox with generated demo users starts and the console \
-            opens on that.
+            With CLERK_SECRET_KEY set, the console opens on that instance. Without it, a local sandbox \
+            with generated demo users starts and the console opens on that.
+
+            Environment: CLERK_SECRET_KEY, CLERK_API_URL, CLERK_TRIAGE_THEME, CLERK_TRIAGE_THEMES (a \
+            directory of extra themes), CLERK_TRIAGE_CONFIG (default ~/.config/clerk-triage/config.yaml), \
+            NO_COLOR.
+
+            Keys: ? in the console lists them all. Esc is told apart from a function key after 25 ms; \
+            inside tmux also set `set -sg escape-time 10`, or tmux holds every Esc back for its default \
+            500 ms. To copy with y inside tmux: `set -g set-clipboard on`.
             """,
         version: ClerkTriageVersion.current,
-        subcommands: [ConsoleCommand.self, SandboxCommand.self, BenchCommand.self],
-        defaultSubcommand: ConsoleCommand.self)
+        subcommands: [SandboxCommand.self, BenchCommand.self])
+
+    @OptionGroup var console: ConsoleOptions
+
+    func run() async throws {
+        try await console.run()
+    }
 }

@@ -8,7 +8,7 @@ import Terminal
 import Triage
 
 /// Drives the real console (ncurses on a pseudo-terminal, keys typed into it) against a sandbox
-/// in a separate process, and prints what the issues ask to be measured.
+/// in a separate process, and prints what it measured.
 struct ConsoleBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
@@ -72,7 +72,7 @@ struct ConsoleBench: AsyncParsableCommand {
                 if let frame = last(), condition(frame) { return frame }
                 try await Task.sleep(for: .microseconds(200))
             }
-            throw ValidationError("timed out waiting for \(what)")
+            throw OperatorError("timed out waiting for \(what)")
         }
         /// Waits until nothing more is written to the terminal for a while.
         func settle() async throws -> Int {
@@ -214,7 +214,7 @@ struct BenchSandbox {
         }
         guard let line = collected.split(separator: "\n").first, line.hasPrefix("listening on ") else {
             process.terminate()
-            throw ValidationError("the sandbox did not start: \(collected)")
+            throw OperatorError("the sandbox did not start: \(collected)")
         }
         return BenchSandbox(process: process, baseURL: String(line.dropFirst("listening on ".count)), key: key, startup: started.duration(to: .now))
     }

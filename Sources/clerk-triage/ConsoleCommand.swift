@@ -7,22 +7,18 @@ import Logging
 import Terminal
 import Triage
 
-struct ConsoleCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "console",
-        abstract: "Open the console (the default). Without CLERK_SECRET_KEY it opens on a local sandbox.",
-        discussion: "Keys: ? in the console lists them all. tmux users: set -sg escape-time 10, or Esc takes a second.")
-
+/// The console's options, at the top level of the command line (`clerk-triage --theme light`).
+struct ConsoleOptions: ParsableArguments {
     @Option(name: .customLong("api-url"), help: "Clerk Backend API base URL (default: CLERK_API_URL, else https://api.clerk.com/v1).")
     var apiURL: String?
 
     @Option(help: "Colour theme (default: CLERK_TRIAGE_THEME, the config file's theme, else dark).")
     var theme: String?
 
-    @Option(name: .customLong("sandbox-users"), help: "Demo users in the embedded sandbox.")
+    @Option(name: .customLong("sandbox-users"), help: "Demo users in the console's own sandbox (without CLERK_SECRET_KEY).")
     var sandboxUsers = 2_000
 
-    @Option(name: .customLong("sandbox-seed"), help: "Seed of the embedded sandbox's demo users.")
+    @Option(name: .customLong("sandbox-seed"), help: "Seed of that sandbox's demo users: the same seed gives the same users.")
     var sandboxSeed: UInt64 = 1
 
     @Option(name: .customLong("log-file"), help: "Where to log (never the terminal).")
@@ -30,21 +26,16 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let config = try loadConfig(environment)
+        let config = try ConfigFile.load(path: ConfigFile.defaultPath(environment: environment))
         var keymap = TriageKeymap.standard
         do {
             try keymap.override(config.keys)
         } catch {
-            throw ValidationError("config \(config.path ?? ""): \(error)")
+            throw OperatorError("\(config.path ?? "config file"): keys: \(error)")
         }
         let catalog = ThemeCatalog.standard(environment: environment, executablePath: CommandLine.arguments[0])
         let themeName = theme ?? environment["CLERK_TRIAGE_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme ?? "dark"
-        let chosenTheme: Theme
-        do {
-            chosenTheme = try catalog.load(themeName)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let chosenTheme = try catalog.load(themeName)
         LoggingSystem.bootstrap(FileLogHandler.factory(path: logFile, level: .info))
         let logger = Logger(label: "clerk-triage")
 
@@ -81,33 +72,5 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         await sandbox?.stop()
         if case .failure(let error) = outcome { throw error }
-    }
-
-    private func loadConfig(_ environment: [String: String]) throws -> ConfigFile {
-        do {
-            return try ConfigFile.load(path: ConfigFile.defaultPath(environment: environment))
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
-}
-
-/// Runs the UI loop on a thread of its own, so that it never blocks a concurrency worker or the
-/// main actor, and hands back how it ended.
-enum UIThread {
-    static func run(_ body: @escaping @Sendable () throws -> Void) async -> Result<Void, any Error> {
-        await withCheckedContinuation { continuation in
-            let thread = Thread {
-                do {
-                    try body()
-                    continuation.resume(returning: .success(()))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-            thread.name = "clerk-triage.ui"
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
     }
 }
