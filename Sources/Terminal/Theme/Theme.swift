@@ -38,7 +38,7 @@ public struct Theme: Sendable, Hashable {
         return theme
     }
 
-    /// Attributes only: what `NO_COLOR` and a missing theme directory fall back to.
+    /// Attributes only, for when no theme can be loaded at all.
     public static let monochrome: Theme = {
         var roles: [ThemeRole: RoleStyle] = [:]
         for role in ThemeRole.allCases {
