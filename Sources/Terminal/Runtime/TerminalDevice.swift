@@ -3,8 +3,8 @@
 public protocol TerminalDevice: AnyObject {
     var size: Size { get }
     var colorDepth: ColorDepth { get }
-    /// Draws a frame; `fullRepaint` clears first (on resize and Ctrl-L only: a clear costs ten
-    /// times the bytes of an update).
+    /// Draws a frame; `fullRepaint` clears first (on resize, Ctrl-L and after `suspend` only: a
+    /// clear costs ten times the bytes of an update).
     func draw(_ grid: Grid, fullRepaint: Bool)
     /// Blocks until input arrives, `wake()` is called, or `timeout` passes; returns the events.
     func waitForEvents(timeout: Duration?) -> [InputEvent]
@@ -14,7 +14,9 @@ public protocol TerminalDevice: AnyObject {
     func makeWaker() -> @Sendable () -> Void
     /// Sends an escape sequence the grid cannot express (OSC 52).
     func send(rawSequence: String)
-    /// Hands the terminal back to the shell until the process is resumed (Ctrl-Z).
+    /// Hands the terminal back to the shell and stops the process, as Ctrl-Z does to other
+    /// programs; returns once it is continued. Draw next with `fullRepaint: true`. A resize made
+    /// while stopped arrives as a `.resize` from the next `waitForEvents`.
     func suspend()
 }
 
