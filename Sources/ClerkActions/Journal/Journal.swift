@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// The command journal of one instance: JSON Lines, appended and flushed to disk before the request
-/// it describes is sent, so that SIGHUP, SIGTERM or `kill -9` lose nothing.
+/// it describes is sent, so that SIGHUP, SIGTERM or `kill -9` lose nothing. One process at a time
+/// holds it.
 ///
 /// Opening it reads what is there: a last line cut short by a kill is removed (nothing it described
 /// had been sent), and any other unreadable line is reported with its number and left in place.
@@ -17,14 +18,32 @@ public final class Journal: Sendable {
         try self.init(path: directory.filePath(StateDirectory.journalFileName))
     }
 
-    public init(path: String) throws(JournalError) {
+    /// `compactingAbove`: a journal larger than this with nothing unfinished and nothing unreadable
+    /// is emptied when opened. Only commands still to do need it; the audit log keeps the history.
+    public init(path: String, compactingAbove threshold: Int = 1 << 20) throws(JournalError) {
         self.path = path
+        let file: SecureFile
+        let locked: Bool
         do {
             file = try SecureFile.openForUpdating(path)
-            contents = try Self.load(file)
+            locked = try file.tryLockExclusively()
         } catch {
             throw .file(error)
         }
+        // Two consoles on one instance would each offer the other's running commands for resume.
+        guard locked else { throw .inUse(path: path) }
+        do {
+            let loaded = try Self.load(file, recovering: true)
+            let unreadable = loaded.issues.contains { if case .recoveredTornLine = $0 { false } else { true } }
+            if loaded.unfinished.isEmpty, !unreadable, try file.size() > threshold {
+                try file.truncate(to: 0)
+                try file.synchronize()
+            }
+            contents = loaded
+        } catch {
+            throw .file(error)
+        }
+        self.file = file
     }
 
     /// Writes one line and waits until it is on disk.
@@ -46,7 +65,18 @@ public final class Journal: Sendable {
         }
     }
 
-    private static func load(_ file: SecureFile) throws(StateFileError) -> JournalContents {
+    /// Reads a journal without taking it over or changing it (another console may hold it): what a
+    /// status view or a script needs. A torn last line is reported, not removed.
+    public static func read(path: String) throws(JournalError) -> JournalContents {
+        do {
+            guard let file = try SecureFile.openForReading(path) else { return JournalContents() }
+            return try load(file, recovering: false)
+        } catch {
+            throw .file(error)
+        }
+    }
+
+    private static func load(_ file: SecureFile, recovering: Bool) throws(StateFileError) -> JournalContents {
         let data = try file.readAll()
         var lines: [(number: Int, line: JournalLine)] = []
         var issues: [JournalIssue] = []
@@ -62,13 +92,13 @@ public final class Journal: Sendable {
             if newline == nil {
                 // The last line has no newline: the process died while writing it.
                 if case .success(let line) = decoded {
-                    try file.append(Data([0x0A]))
+                    if recovering { try file.append(Data([0x0A])) }
                     lines.append((number, line))
                 } else {
-                    try file.truncate(to: start - data.startIndex)
+                    if recovering { try file.truncate(to: start - data.startIndex) }
                     issues.append(.recoveredTornLine(path: file.path, line: number))
                 }
-                try file.synchronize()
+                if recovering { try file.synchronize() }
                 break
             }
             if !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {

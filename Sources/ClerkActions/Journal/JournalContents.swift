@@ -66,11 +66,14 @@ public enum JournalIssue: Sendable, Hashable, CustomStringConvertible {
 /// Why the journal cannot be used.
 public enum JournalError: Error, Sendable, Hashable, CustomStringConvertible {
     case file(StateFileError)
+    /// Another clerk-triage on this machine holds this instance's journal.
+    case inUse(path: String)
     case unencodable(String)
 
     public var description: String {
         switch self {
         case .file(let error): "The command journal cannot be used: \(error)"
+        case .inUse(let path): "Another clerk-triage is acting on this instance (it holds \(path)). Close it, or act from that one."
         case .unencodable(let reason): "A command could not be written to the journal (\(reason)); nothing was sent."
         }
     }

@@ -70,6 +70,17 @@ public final class SecureFile: Sendable {
         }
     }
 
+    /// Takes this file's exclusive advisory lock without waiting; false when another open file
+    /// (another clerk-triage) holds it. The kernel drops it when the process ends, `kill -9` included.
+    public func tryLockExclusively() throws(StateFileError) -> Bool {
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            if errno == EWOULDBLOCK { return false }
+            throw .system(path: path, operation: "lock", code: errno)
+        }
+        return true
+    }
+
     /// Writes all of `data` at the end of the file in as few calls as the kernel allows.
     public func append(_ data: Data) throws(StateFileError) {
         let code: Int32? = data.withUnsafeBytes { buffer -> Int32? in
