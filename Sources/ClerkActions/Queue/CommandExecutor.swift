@@ -1,0 +1,209 @@
+import ClerkAPI
+import Foundation
+
+/// Runs one command's requests through the API core, journalling each request before it goes out
+/// and auditing each user's outcome. Knows nothing of other commands; the queue orders them.
+struct CommandExecutor: Sendable {
+    /// Where a command stands when a run begins.
+    struct Start: Sendable {
+        var command: Command
+        var completed: Set<String>
+        /// Users whose last request's answer was lost: checked before anything is sent again.
+        var inFlight: Set<String>
+    }
+
+    /// Callbacks into the queue while a run is under way.
+    struct Reporter: Sendable {
+        var progressed: @Sendable (_ users: [String]) async -> Void
+        var checking: @Sendable () async -> Void
+    }
+
+    enum Result: Sendable {
+        case done(CommandResult)
+        case rateLimited(after: Duration, ClerkAPIError)
+        case failed(ClerkAPIError, message: String?)
+        case needsOperator(reason: String, users: [String])
+        /// Cancelled mid-request (the queue is shutting down): left in the journal as unknown.
+        case interrupted
+    }
+
+    let users: UsersClient
+    let journal: Journal
+    let audit: AuditTrail
+    let now: @Sendable () -> Date
+    /// Used when a 429 carries no `Retry-After`.
+    let defaultRetryAfter: Duration
+
+    func run(_ start: Start, reporter: Reporter) async -> Result {
+        let command = start.command
+        let remaining = command.userIDs.filter { !start.completed.contains($0) }
+        guard !remaining.isEmpty else { return .done(CommandResult(note: "already done before the restart")) }
+        switch command.action {
+        case .ban where command.userIDs.count > 1, .unban where command.userIDs.count > 1:
+            return await runBulk(command, remaining, reporter: reporter)
+        default:
+            return await runEach(command, remaining, inFlight: start.inFlight, reporter: reporter)
+        }
+    }
+
+    // MARK: - One request per user
+
+    private enum UserOutcome {
+        case done(CommandResult)
+        case rateLimited(Duration, ClerkAPIError)
+        case failed(ClerkAPIError, message: String?)
+        case unknown(String)
+        case interrupted
+    }
+
+    private func runEach(_ command: Command, _ remaining: [String], inFlight: Set<String>, reporter: Reporter) async -> Result {
+        var combined = CommandResult()
+        var failures: [(String, ClerkAPIError)] = []
+        var unknown: [(String, String)] = []
+        for userID in remaining {
+            switch await runOne(command, userID, wasInFlight: inFlight.contains(userID), reporter: reporter) {
+            case .done(let result):
+                combined.absorb(result)
+                if command.userIDs.count > 1 {
+                    journalQuietly { date throws(JournalError) in try journal.progress(command.id, users: [userID], at: date) }
+                    await reporter.progressed([userID])
+                }
+            case .rateLimited(let wait, let error):
+                return .rateLimited(after: wait, error)
+            case .failed(let error, let message):
+                if command.userIDs.count == 1 { return .failed(error, message: message) }
+                failures.append((userID, error))
+            case .unknown(let reason):
+                unknown.append((userID, reason))
+            case .interrupted:
+                return .interrupted
+            }
+        }
+        if !unknown.isEmpty {
+            let reason = unknown.count == 1 ? unknown[0].1 : "\(unknown.count) users could not be checked: \(unknown.map(\.0).joined(separator: ", ")) (\(unknown[0].1))"
+            return .needsOperator(reason: reason, users: unknown.map(\.0))
+        }
+        if let (_, first) = failures.first {
+            let names = failures.prefix(5).map(\.0).joined(separator: ", ") + (failures.count > 5 ? ", …" : "")
+            return .failed(first, message: "\(failures.count) of \(remaining.count) users were not done (\(names)); retrying sends only those")
+        }
+        return .done(combined)
+    }
+
+    private func runOne(_ command: Command, _ userID: String, wasInFlight: Bool, reporter: Reporter) async -> UserOutcome {
+        let check = OutcomeCheck(users: users)
+        if wasInFlight {
+            await reporter.checking()
+            switch await check.verdict(for: command.action, userID: userID) {
+            case .applied(let result):
+                audit.record(command, users: [userID], .done, message: result.note)
+                return .done(result)
+            case .cannotTell(let reason):
+                audit.record(command, users: [userID], .unknown, message: reason)
+                return .unknown(reason)
+            case .notApplied, .resend:
+                break
+            }
+        }
+        let first = await attempt(command, userID)
+        guard case .unknownAnswer(let error) = first else { return first.outcome }
+        await reporter.checking()
+        switch await check.verdict(for: command.action, userID: userID) {
+        case .applied(let result):
+            audit.record(command, users: [userID], .done, error: nil, message: "Clerk's answer was lost (\(error)); \(result.note ?? "it was applied")")
+            return .done(result)
+        case .notApplied:
+            audit.record(command, users: [userID], .failed, error: error, message: "Clerk's answer was lost and it was not applied")
+            return .failed(error, message: "Clerk's answer was lost and it was not applied")
+        case .cannotTell(let reason):
+            audit.record(command, users: [userID], .unknown, error: error, message: reason)
+            return .unknown(reason)
+        case .resend:
+            let second = await attempt(command, userID)
+            guard case .unknownAnswer(let again) = second else { return second.outcome }
+            let reason = "Clerk did not answer twice (\(again)); sending it again is safe"
+            audit.record(command, users: [userID], .unknown, error: again, message: reason)
+            return .unknown(reason)
+        }
+    }
+
+    private enum Attempt {
+        case settled(UserOutcome)
+        case unknownAnswer(ClerkAPIError)
+
+        var outcome: UserOutcome {
+            switch self {
+            case .settled(let outcome): outcome
+            case .unknownAnswer(let error): .unknown(error.description)
+            }
+        }
+    }
+
+    /// One request: journalled first, audited after unless its outcome is unknown.
+    private func attempt(_ command: Command, _ userID: String) async -> Attempt {
+        do {
+            try journal.sending(command.id, users: [userID], at: now())
+        } catch {
+            return .settled(.failed(.invalidRequest("\(error)"), message: "nothing was sent"))
+        }
+        do {
+            let result = try await CommandRequests(users: users).send(command.action, userID: userID)
+            audit.record(command, users: [userID], .done, message: result.verification.map { $0.verified ? "verified" : "not verified" })
+            return .settled(.done(result))
+        } catch .cancelled {
+            return .settled(.interrupted)
+        } catch {
+            if case .api(let failure) = error, failure.status == 429 {
+                let wait = failure.retryAfterSeconds.map { Duration.seconds(max($0, 0)) } ?? defaultRetryAfter
+                return .settled(.rateLimited(wait, error))
+            }
+            if OutcomeCheck.leavesOutcomeUnknown(error, for: command.action) { return .unknownAnswer(error) }
+            audit.record(command, users: [userID], .failed, error: error)
+            return .settled(.failed(error, message: nil))
+        }
+    }
+
+    // MARK: - Bulk ban and unban
+
+    private func runBulk(_ command: Command, _ remaining: [String], reporter: Reporter) async -> Result {
+        var combined = CommandResult()
+        var index = 0
+        while index < remaining.count {
+            let chunk = Array(remaining[index..<min(index + UsersClient.bulkChunkSize, remaining.count)])
+            do {
+                try journal.sending(command.id, users: chunk, at: now())
+            } catch {
+                return .failed(.invalidRequest("\(error)"), message: "nothing more was sent")
+            }
+            do {
+                let updated = try await command.action == .ban ? users.ban(chunk) : users.unban(chunk)
+                journalQuietly { date throws(JournalError) in try journal.progress(command.id, users: chunk, at: date) }
+                audit.record(command, users: chunk, .done)
+                combined.users += updated
+                await reporter.progressed(chunk)
+            } catch {
+                // Each call carries at most 50 ids, so nothing of this chunk was done.
+                let underlying = error.underlying
+                if case .cancelled = underlying { return .interrupted }
+                if case .api(let failure) = underlying, failure.status == 429 {
+                    return .rateLimited(after: failure.retryAfterSeconds.map { .seconds(max($0, 0)) } ?? defaultRetryAfter, underlying)
+                }
+                audit.record(command, users: chunk, .failed, error: underlying)
+                let left = remaining.count - index
+                // Bulk ban and unban are safe to repeat, so a retry simply sends what is left.
+                return .failed(underlying, message: "\(index) of \(remaining.count) done; retrying sends the other \(left)")
+            }
+            index += chunk.count
+        }
+        return .done(combined)
+    }
+
+    /// A progress line that cannot be written costs at most a harmless repeat after a restart.
+    private func journalQuietly(_ write: (Date) throws(JournalError) -> Void) {
+        do {
+            try write(now())
+        } catch {
+            audit.warn("The command journal could not be written: \(error)")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import ClerkAPI
+@testable import ClerkActions
+import Foundation
+import Testing
+
+@Suite("Command queue: order, concurrency, pacing")
+struct QueueOrderingTests {
+    @Test("a command is journalled before it is sent and finishes with the user Clerk returned")
+    func runsOne() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        let command = try await harness.enqueue(.ban, "user_1")
+        guard case .finished(_, let result) = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(result.users.map(\.id) == ["user_1"])
+        #expect(result.users.first?.banned == true)
+        #expect(harness.clerk.user("user_1")?.banned == true)
+        let lines = try harness.journalLines()
+        #expect(lines.map(\.kind) == [.intent, .sending, .outcome])
+        #expect(lines.last?.outcome == .done)
+        let audit = try harness.auditRecords()
+        #expect(audit.count == 1)
+        #expect(audit.first?.action == "ban" && audit.first?.userID == "user_1" && audit.first?.outcome == .done)
+        #expect(audit.first?.operatorIdentity.user == "ana")
+        let kinds = harness.events.all.filter { $0.commandID == command.id }.map { "\($0)".prefix(6) }
+        #expect(kinds == ["queued", "runnin", "finish"])
+    }
+
+    @Test("commands on the same user wait for the one before; different users run at once")
+    func perUserOrder() async throws {
+        let harness = try Harness(users: [Users.make("user_1"), Users.make("user_2")])
+        harness.clerk.hold { method, _ in method == .post }
+        let first = try await harness.enqueue(.lock, "user_1")
+        let second = try await harness.enqueue(.unlock, "user_1")
+        let other = try await harness.enqueue(.lock, "user_2")
+        let states = Dictionary(uniqueKeysWithValues: await harness.queue.snapshot().map { ($0.id, $0.state) })
+        #expect(states[first.id] == .running && states[second.id] == .queued && states[other.id] == .running)
+        try await waitUntil("both users' first commands in flight") { harness.clerk.heldCount == 2 }
+        #expect(Set(harness.clerk.inFlightPaths) == ["/users/user_1/lock", "/users/user_2/lock"])
+        harness.clerk.release()
+        for command in [first, second, other] { _ = try await harness.outcome(of: command) }
+        #expect(harness.clerk.sentPaths(.post).filter { $0.hasPrefix("/users/user_1") } == ["/users/user_1/lock", "/users/user_1/unlock"])
+        #expect(harness.clerk.user("user_1")?.locked == false)
+        #expect(harness.clerk.user("user_2")?.locked == true)
+    }
+
+    @Test("at most maxConcurrent commands are in flight")
+    func boundedConcurrency() async throws {
+        let harness = try Harness(users: Users.many(10), maxConcurrent: 3)
+        harness.clerk.hold { _, _ in true }
+        var commands: [Command] = []
+        for index in 1...10 { commands.append(try await harness.enqueue(.lock, "user_\(index)")) }
+        #expect(await harness.queue.snapshot().filter { $0.state == .running }.count == 3)
+        try await waitUntil("three requests held") { harness.clerk.heldCount == 3 }
+        harness.clerk.release()
+        for command in commands { _ = try await harness.outcome(of: command) }
+        #expect(harness.clerk.maxInFlight == 3)
+        #expect(harness.clerk.sent.count == 10)
+    }
+
+    @Test("bulk ban goes through the bulk endpoint in calls of 50, reporting progress")
+    func bulkBan() async throws {
+        let harness = try Harness(users: Users.many(120))
+        let command = try await harness.enqueue(.ban, (1...120).map { "user_\($0)" })
+        guard case .finished(_, let result) = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(harness.clerk.sentPaths() == ["/users/ban", "/users/ban", "/users/ban"])
+        #expect(result.users.count == 120)
+        let progress = harness.events.all.compactMap { event -> String? in
+            if case .progress(_, let done, let total) = event { return "\(done) of \(total)" }
+            return nil
+        }
+        #expect(progress == ["50 of 120", "100 of 120", "120 of 120"])
+        #expect(try harness.auditRecords().count == 120)
+        #expect((1...120).allSatisfy { harness.clerk.user("user_\($0)")?.banned == true })
+    }
+
+    @Test("bulk lock is one call per user, paced by the instance rate limit")
+    func pacedBulkLock() async throws {
+        let limits = RateLimits(instance: RateBudget(limit: 2, window: .seconds(10)), perUserWrites: nil, safetyMargin: .zero)
+        let harness = try Harness(users: Users.many(6), rateLimits: limits)
+        let command = try await harness.enqueue(.lock, (1...6).map { "user_\($0)" })
+        _ = try await harness.outcome(of: command)
+        let times = harness.clerk.sent.map(\.at)
+        #expect(times.count == 6)
+        for (index, time) in times.enumerated() where index >= 2 {
+            #expect(time - times[index - 2] >= .seconds(10), "request \(index + 1) came too soon")
+        }
+        #expect(harness.events.all.filter { if case .progress = $0 { true } else { false } }.count == 6)
+    }
+
+    @Test("a 429 keeps the command queued and sends it again after Retry-After")
+    func rateLimited() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        harness.clerk.fail(.post, "/lock", .instead, .status(429, retryAfter: 7))
+        let command = try await harness.enqueue(.lock, "user_1")
+        guard case .finished = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(harness.events.all.contains(.rateLimited(command, retryAfter: .seconds(7))))
+        #expect(!harness.events.all.contains { if case .failed = $0 { true } else { false } })
+        let times = harness.clerk.sent.map(\.at)
+        #expect(times.count == 2 && times[1] - times[0] >= .seconds(7))
+        #expect(try harness.journalLines().map(\.kind) == [.intent, .sending, .requeued, .sending, .outcome])
+    }
+
+    @Test("a queued command can be cancelled and is never sent; a later one on the user then runs")
+    func cancel() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        harness.clerk.hold { _, _ in true }
+        let running = try await harness.enqueue(.lock, "user_1")
+        let doomed = try await harness.enqueue(.deleteUser, "user_1")
+        let after = try await harness.enqueue(.unlock, "user_1")
+        try await waitUntil("the first request held") { harness.clerk.heldCount == 1 }
+        #expect(await harness.queue.cancel(running.id) == false)
+        #expect(await harness.queue.cancel(doomed.id) == true)
+        harness.clerk.release()
+        _ = try await harness.outcome(of: after)
+        #expect(harness.events.all.contains(.cancelled(doomed)))
+        #expect(!harness.clerk.sent.contains { $0.method == .delete })
+        #expect(harness.clerk.user("user_1") != nil)
+    }
+
+    @Test("a command for another instance is refused")
+    func otherInstance() async throws {
+        let harness = try Harness(users: [])
+        let command = try Command(.ban, userID: "user_1", instance: InstanceIdentity(host: "api.clerk.com", keyKind: .production))
+        await #expect(throws: CommandQueueError.self) { try await harness.queue.enqueue(command) }
+        #expect(try harness.journalLines().isEmpty)
+    }
+}
