@@ -108,25 +108,43 @@ struct ConsoleEndToEndTests {
         #expect(console.screen.contains("‹RLO›"))
     }
 
-    @Test("q restores the terminal; SIGTERM and SIGHUP do too")
+    @Test("q, SIGTERM and SIGHUP each give the terminal back as it was: main screen, cursor, keypad, paste mode, tty modes")
     func terminalRestored() async throws {
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
+        // What curses turns off (raw, noecho, nonl) and a shell needs back.
+        let cooked: Set<String> = ["icanon", "echo", "isig", "iexten", "ixon", "icrnl"]
         for ending in ["q", "TERM", "HUP"] {
             let console = try ConsoleSession(sandbox: sandbox)
-        defer { console.stop() }
+            defer { console.stop() }
             try await console.waitFor("page 1 of")
-            #expect(try console.display("#{alternate_on}") == "1")
+            let tty = try console.display("#{pane_tty}")
+            // Each check below must see the console's state first, or it would prove nothing.
+            #expect(try console.display("#{alternate_on} #{cursor_flag} #{keypad_flag}") == "1 0 1", "while running, before \(ending)")
+            #expect(try Self.ttyModes(tty).isDisjoint(with: cooked), "raw mode while running, before \(ending)")
             if ending == "q" {
                 try console.keys("q")
             } else {
                 try shell(["kill", "-\(ending)", try console.consolePID()])
             }
             try await console.waitFor("EXITED=")
-            #expect(try console.display("#{alternate_on}") == "0", "left the alternate screen after \(ending)")
-            let modes = try shell(["tmux", "-L", console.socket, "display-message", "-p", "-t", console.name, "#{cursor_flag} #{keypad_flag}"])
-            #expect(modes.hasPrefix("1"), "cursor visible after \(ending): \(modes)")
+            #expect(try console.display("#{alternate_on} #{cursor_flag} #{keypad_flag}") == "0 1 0",
+                    "main screen, cursor shown, keypad mode off after \(ending)")
+            let modes = try Self.ttyModes(tty)
+            #expect(cooked.isSubset(of: modes), "tty modes back after \(ending): missing \(cooked.subtracting(modes).sorted())")
+            // With echo back on, a paste shows on screen; were bracketed paste still on, tmux
+            // would wrap it in ESC[200~ … ESC[201~ and the echo would show them.
+            try shell(["tmux", "-L", console.socket, "set-buffer", "-b", "probe", "paste-probe"])
+            try shell(["tmux", "-L", console.socket, "paste-buffer", "-p", "-b", "probe", "-t", console.name])
+            try await console.waitFor("paste-probe")
+            #expect(!console.screen.contains("200~"), "bracketed paste off after \(ending):\n\(console.screen)")
         }
+    }
+
+    /// The flags `stty -a` reports as set for a terminal (`echo`, not `-echo`).
+    static func ttyModes(_ tty: String) throws -> Set<String> {
+        let report = try shell(["stty", "-F", tty, "-a"])
+        return Set(report.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init).filter { !$0.hasPrefix("-") })
     }
 
     @Test(":theme switches themes; an unknown theme lists what exists")
