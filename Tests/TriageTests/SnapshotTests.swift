@@ -79,4 +79,44 @@ struct SnapshotTests {
         _ = model.press(.character("?"))
         try Self.frame("help", model)
     }
+
+    @Test("the ban dialog", arguments: sizes)
+    func banDialog(size: Size) throws {
+        var model = Self.browsing(size)
+        _ = model.press(.character("u"), .up, .up, .character("B"))
+        try Self.frame("dialog-ban", model)
+    }
+
+    @Test("the credit dialog with an amount typed", arguments: sizes)
+    func creditDialog(size: Size) throws {
+        var model = Self.browsing(size)
+        _ = model.press(.up, .up, .character("C"))
+        _ = TriageUpdate.update(&model, .creditsLoaded(id: "user_0", .success(CreditBalance(balance: Money(amount: 1000, amountFormatted: "10.00", currency: "USD", currencySymbol: "$")))))
+        _ = model.type("12.50")
+        try Self.frame("dialog-credit", model)
+    }
+
+    @Test("a bulk lock of the marked users", arguments: sizes)
+    func bulkDialog(size: Size) throws {
+        var model = Self.browsing(size)
+        _ = model.press(.character(" "), .character(" "), .character("L"))
+        try Self.frame("dialog-bulk", model)
+    }
+
+    @Test("the action menu", arguments: sizes)
+    func menu(size: Size) throws {
+        var model = Self.browsing(size)
+        _ = model.press(.character("a"))
+        try Self.frame("menu", model)
+    }
+
+    @Test("the queue panel with a failure", arguments: sizes)
+    func queuePanel(size: Size) throws {
+        var model = Self.browsing(size)
+        _ = model.press(.character("u"), .up, .up, .character("B"), .tab, .enter)
+        let command = try #require(model.queue.entries.first?.command)
+        _ = TriageUpdate.update(&model, .command(.failed(command, Fake.notFound)))
+        _ = model.press(.character("Q"))
+        try Self.frame("queue", model)
+    }
 }

@@ -7,6 +7,7 @@ import Terminal
 ///     keys:
 ///       table.next-page: [pgdn, n]
 ///       global.quit: q
+///     read_only: true
 ///
 /// To add a setting: a property, a case in `CodingKeys` (named as in the file), and one line in
 /// `init(from:)`. Keys the file has that `CodingKeys` does not list are refused, named.
@@ -16,22 +17,27 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public var theme: String?
     /// Action id → keys, in the keymap's chord notation (`ctrl-d`, `pgdn`, `q`).
     public var keys: [String: [String]] = [:]
+    /// Browse only: every action that changes a user is removed.
+    public var readOnly = false
 
-    public init(path: String? = nil, theme: String? = nil, keys: [String: [String]] = [:]) {
+    public init(path: String? = nil, theme: String? = nil, keys: [String: [String]] = [:], readOnly: Bool = false) {
         self.path = path
         self.theme = theme
         self.keys = keys
+        self.readOnly = readOnly
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case theme
         case keys
+        case readOnly = "read_only"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
         keys = try container.decodeIfPresent([String: KeyList].self, forKey: .keys)?.mapValues(\.chords) ?? [:]
+        readOnly = try container.decodeIfPresent(Bool.self, forKey: .readOnly) ?? false
     }
 
     public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {

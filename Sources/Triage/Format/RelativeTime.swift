@@ -31,7 +31,13 @@ public enum RelativeTime {
         return "\(dateTimeFormatter.string(from: Date(unixMillis: time))) UTC (\(format(time, now: now)))"
     }
 
+    /// `09:26:03` (UTC), for when a command was given this session.
+    public static func clock(_ date: Date) -> String {
+        clockFormatter.string(from: date)
+    }
+
     private static let dateFormatter = utcFormatter("yyyy-MM-dd")
+    private static let clockFormatter = utcFormatter("HH:mm:ss")
     private static let dateTimeFormatter = utcFormatter("yyyy-MM-dd HH:mm")
 
     private static func utcFormatter(_ format: String) -> DateFormatter {

@@ -13,6 +13,7 @@ public enum UserRow {
         TableView.Column("Created", .fixed(10), priority: 4),
         TableView.Column("Last active", .fixed(11), priority: 5),
         TableView.Column("Flags", .fixed(16), priority: 8),
+        TableView.Column("Action", .fixed(14), priority: 6),
     ]
 
     /// The column whose header carries the sort arrow, for each order.
@@ -28,7 +29,7 @@ public enum UserRow {
         }
     }
 
-    public static func cells(_ user: User, now: UnixMillis) -> [String] {
+    public static func cells(_ user: User, now: UnixMillis, command: QueueState.Entry? = nil) -> [String] {
         [
             user.fullName ?? "—",
             user.primaryEmailAddress?.emailAddress ?? user.primaryWeb3Wallet?.web3Wallet ?? "—",
@@ -37,7 +38,23 @@ public enum UserRow {
             RelativeTime.date(user.createdAt),
             RelativeTime.format(user.lastActiveAt, now: now),
             flags(user),
+            command.map(commandState) ?? "",
         ]
+    }
+
+    /// `ban queued`, `lock 3/10`, `ban ✓`, `credit ✗`: the latest command on the user, at once.
+    public static func commandState(_ entry: QueueState.Entry) -> String {
+        let name = entry.command.action.name.split(separator: "-").first.map(String.init) ?? entry.command.action.name
+        return switch entry.state {
+        case .queued: "\(name) queued"
+        case .rateLimited: "\(name) waiting"
+        case .running: entry.command.userIDs.count > 1 ? "\(name) \(entry.completedUsers)/\(entry.command.userIDs.count)" : "\(name) running"
+        case .needsOperator: "\(name) check!"
+        case .done: "\(name) ✓"
+        case .failed: "\(name) ✗ failed"
+        case .cancelled: "\(name) cancelled"
+        case .abandoned: "\(name) abandoned"
+        }
     }
 
     /// `BAN LOCK 2FA PK2`: the states an agent scans for.

@@ -54,6 +54,49 @@ public enum TriageAction: String, BindableAction {
     case promptSubmit = "prompt.submit"
     case promptCancel = "prompt.cancel"
 
+    case actionMenu = "actions.menu"
+    case queuePanel = "actions.queue"
+    case ban = "actions.ban"
+    case unban = "actions.unban"
+    case lock = "actions.lock"
+    case unlock = "actions.unlock"
+    case setCompromised = "actions.compromised"
+    case unsetCompromised = "actions.uncompromised"
+    case removePassword = "actions.remove-password"
+    case adjustCredit = "actions.credit"
+    case deletePasskey = "actions.delete-passkey"
+    case deleteWeb3Wallet = "actions.delete-wallet"
+    case deleteExternalAccount = "actions.delete-external-account"
+    case deleteTOTP = "actions.delete-totp"
+    case deleteBackupCodes = "actions.delete-backup-codes"
+    case disableMFA = "actions.disable-mfa"
+    case deleteProfileImage = "actions.delete-image"
+    case verifyTOTP = "actions.verify-totp"
+    case deleteUser = "actions.delete"
+
+    case dialogNext = "dialog.next"
+    case dialogPrevious = "dialog.previous"
+    case dialogActivate = "dialog.activate"
+    case dialogCancel = "dialog.cancel"
+    case dialogToggle = "dialog.toggle"
+    case quitNow = "dialog.quit-now"
+    case discardUnfinished = "dialog.discard"
+
+    case menuUp = "menu.up"
+    case menuDown = "menu.down"
+    case menuChoose = "menu.choose"
+    case menuClose = "menu.close"
+
+    case queueUp = "queue.up"
+    case queueDown = "queue.down"
+    case queueOpen = "queue.open-user"
+    case queueRetry = "queue.retry"
+    case queueCancel = "queue.cancel"
+    case queueUndo = "queue.undo"
+    case queueConfirmApplied = "queue.confirm-applied"
+    case queueAbandon = "queue.abandon"
+    case queueClose = "queue.close"
+
     public var id: String { rawValue }
 
     public var context: KeyContext {
@@ -107,6 +150,30 @@ public enum TriageAction: String, BindableAction {
         case .helpClose: "close this help (so does any other key)"
         case .promptSubmit: "run the command"
         case .promptCancel: "cancel"
+        case .actionMenu: "actions for this user (or the marked users): a list, filter by typing"
+        case .queuePanel: "the command queue: retry, cancel, undo, open the user"
+        case .dialogNext: "next field or button"
+        case .dialogPrevious: "previous field or button"
+        case .dialogActivate: "press the focused button (Cancel unless you moved to the action)"
+        case .dialogCancel: "cancel: nothing is sent"
+        case .dialogToggle: "change the focused choice"
+        case .quitNow: "quit now; unfinished commands resume at the next start"
+        case .discardUnfinished: "discard the unfinished commands of an earlier session"
+        case .menuUp: "previous action"
+        case .menuDown: "next action"
+        case .menuChoose: "open the chosen action's dialog"
+        case .menuClose: "close the menu"
+        case .queueUp: "previous command"
+        case .queueDown: "next command"
+        case .queueOpen: "open the command's user"
+        case .queueRetry: "retry a failed command"
+        case .queueCancel: "cancel a queued command"
+        case .queueUndo: "undo a finished command (ban↔unban, lock↔unlock, compromised, credit)"
+        case .queueConfirmApplied: "mark a command that needs checking as applied"
+        case .queueAbandon: "give up a command that needs checking"
+        case .queueClose: "close the queue"
+        default:
+            actionKind.map { "\($0.title.lowercased()) (:\($0.commandName))" } ?? rawValue
         }
     }
 
@@ -157,7 +224,76 @@ public enum TriageAction: String, BindableAction {
         case .helpClose: [.escape, .character("?"), .character("q")]
         case .promptSubmit: [.enter]
         case .promptCancel: [.escape]
+        case .actionMenu: [.character("a")]
+        case .queuePanel: [.character("Q")]
+        case .ban: [.character("B")]
+        case .unban: [.character("N")]
+        case .lock: [.character("L")]
+        case .unlock: [.character("K")]
+        case .setCompromised: [.character("P")]
+        case .unsetCompromised: [.character("U")]
+        case .removePassword: [.character("R")]
+        case .adjustCredit: [.character("C")]
+        case .deletePasskey: [.character("X")]
+        case .deleteWeb3Wallet: [.character("W")]
+        case .deleteExternalAccount: [.character("E")]
+        case .deleteTOTP: [.character("T")]
+        case .deleteBackupCodes: [.character("Z")]
+        case .disableMFA: [.character("M")]
+        case .deleteProfileImage: [.character("I")]
+        case .verifyTOTP: [.character("V")]
+        case .deleteUser: [.character("D")]
+        case .dialogNext: [.tab, .down]
+        case .dialogPrevious: [.backTab, .up]
+        case .dialogActivate: [.enter]
+        case .dialogCancel: [.escape, .control("c")]
+        case .dialogToggle: [.character(" "), .left, .right]
+        case .quitNow: [.character("q")]
+        case .discardUnfinished: [.character("d")]
+        case .menuUp: [.up]
+        case .menuDown: [.down, .tab]
+        case .menuChoose: [.enter]
+        case .menuClose: [.escape]
+        case .queueUp: [.up, .character("k")]
+        case .queueDown: [.down, .character("j")]
+        case .queueOpen: [.enter]
+        case .queueRetry: [.character("r")]
+        case .queueCancel: [.character("x"), .delete]
+        case .queueUndo: [.character("z")]
+        case .queueConfirmApplied: [.character("c")]
+        case .queueAbandon: [.character("A")]
+        case .queueClose: [.escape, .character("q"), .character("Q")]
         }
+    }
+
+    /// The user action a key of the `actions` context opens.
+    var actionKind: ActionKind? {
+        switch self {
+        case .ban: .ban
+        case .unban: .unban
+        case .lock: .lock
+        case .unlock: .unlock
+        case .setCompromised: .setCompromised
+        case .unsetCompromised: .unsetCompromised
+        case .removePassword: .removePassword
+        case .adjustCredit: .adjustCredit
+        case .deletePasskey: .deletePasskey
+        case .deleteWeb3Wallet: .deleteWeb3Wallet
+        case .deleteExternalAccount: .deleteExternalAccount
+        case .deleteTOTP: .deleteTOTP
+        case .deleteBackupCodes: .deleteBackupCodes
+        case .disableMFA: .disableMFA
+        case .deleteProfileImage: .deleteProfileImage
+        case .verifyTOTP: .verifyTOTP
+        case .deleteUser: .deleteUser
+        default: nil
+        }
+    }
+
+    /// Changes something at Clerk: removed in read-only mode.
+    var isMutating: Bool {
+        if let kind = actionKind { return kind != .verifyTOTP }
+        return [.queueRetry, .queueUndo, .queueConfirmApplied].contains(self)
     }
 
     /// The detail section a digit action jumps to.
@@ -182,6 +318,10 @@ extension KeyContext {
     static let detail: KeyContext = "detail"
     static let help: KeyContext = "help"
     static let prompt: KeyContext = "prompt"
+    static let actions: KeyContext = "actions"
+    static let dialog: KeyContext = "dialog"
+    static let menu: KeyContext = "menu"
+    static let queue: KeyContext = "queue"
 }
 
 extension Keymap where Action == TriageAction {

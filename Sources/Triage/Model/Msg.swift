@@ -1,4 +1,6 @@
 import ClerkAPI
+import ClerkActions
+import Foundation
 import Terminal
 
 /// Everything that can happen to the console: input, time, and answers from the API.
@@ -19,6 +21,11 @@ public enum Msg: Sendable {
     case creditsLoaded(id: String, Result<CreditBalance, ClerkAPIError>)
     case subscriptionLoaded(id: String, Result<BillingSubscription?, ClerkAPIError>)
     case themeLoaded(Result<Theme, ThemeError>)
+    /// What the command queue reports.
+    case command(CommandEvent)
+    /// The queue refused a command before sending anything (its journal could not be written).
+    case commandRejected(Command, String)
+    case auditLoaded(Result<[AuditRecord], StateFileError>)
 }
 
 /// Work `update` asks the runtime to do. Effects are data, so tests assert on them without I/O.
@@ -30,6 +37,8 @@ public enum Effect: Sendable, Hashable {
     /// Post `.searchDue(generation)` after the typing pause.
     case debounceSearch(generation: Int)
     case loadUser(String)
+    /// Read a user again after an action whose answer was not the user; many may run at once.
+    case refreshUser(String)
     case loadMemberships(String)
     case loadInvitations(String)
     case loadCredits(String)
@@ -42,5 +51,14 @@ public enum Effect: Sendable, Hashable {
     case repaint
     /// Hand the terminal back to the shell until resumed (Ctrl-Z).
     case suspend
+    /// Journal the command and queue it.
+    case enqueue(Command)
+    case retryCommand(UUID)
+    case cancelCommand(UUID)
+    case confirmApplied(UUID)
+    case abandonCommand(UUID)
+    case resume([UnfinishedCommand])
+    case discard([UnfinishedCommand])
+    case loadAudit
     case quit
 }

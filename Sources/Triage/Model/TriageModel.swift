@@ -1,4 +1,5 @@
 import ClerkAPI
+import ClerkActions
 import Terminal
 
 /// Everything the console shows, in one value. Only `update` changes it; `view` draws it.
@@ -12,6 +13,14 @@ public struct TriageModel: Sendable {
         case none
         case help(scroll: Int)
         case commandLine(TextField)
+        case dialog(ActionDialog)
+        case menu(ActionMenu)
+        case queue(selection: Int)
+        case audit(AuditPanel)
+        /// Commands an earlier session left unfinished, offered for resuming at start.
+        case resume([UnfinishedCommand])
+        /// `q` with commands unfinished: wait, or quit and resume them next time.
+        case quitWithUnfinished
     }
 
     public struct StatusMessage: Sendable, Hashable {
@@ -44,12 +53,21 @@ public struct TriageModel: Sendable {
     public var status: StatusMessage?
     public var spinnerTick = 0
     public var quitting = false
+    /// Commands of this session and unfinished ones of earlier sessions.
+    public var queue = QueueState()
+    /// Which instance commands are for, as the journal and audit log name it (never the key).
+    public var identity: InstanceIdentity
+    /// Every mutating action is removed from keys, menus and help, and refused as a command.
+    public var readOnly = false
 
     /// Smaller than this, the console asks for a bigger window instead of drawing garbage.
     public static let minimumSize = Size(width: 60, height: 12)
 
-    public init(instance: Instance, theme: Theme, keymap: TriageKeymap = TriageKeymap(), size: Size, now: UnixMillis) {
+    public init(instance: Instance, theme: Theme, keymap: TriageKeymap = TriageKeymap(), size: Size, now: UnixMillis,
+                identity: InstanceIdentity? = nil, readOnly: Bool = false) {
         self.instance = instance
+        self.identity = identity ?? InstanceIdentity(host: instance.baseURL, keyKind: instance.kind == .production ? .production : .development)
+        self.readOnly = readOnly
         self.theme = theme
         self.keymap = keymap
         self.size = size

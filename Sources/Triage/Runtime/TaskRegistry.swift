@@ -8,6 +8,11 @@ public enum WorkSlot: Sendable, Hashable {
     case count
     case debounce
     case user(UserLoad)
+    /// A user read again after an action; one per user, so a bulk action's reads do not cancel
+    /// each other.
+    case refresh(String)
+    case commandEvents
+    case audit
     case theme
 
     public enum UserLoad: Sendable, Hashable {

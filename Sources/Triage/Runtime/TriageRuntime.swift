@@ -1,4 +1,5 @@
 import ClerkAPI
+import ClerkActions
 import Foundation
 import Terminal
 
@@ -9,16 +10,30 @@ public final class TriageRuntime {
     private let device: any TerminalDevice
     private let users: UsersClient
     private let themes: ThemeCatalog
+    private let commands: CommandQueue?
+    private let auditLog: AuditLog?
     private let mailbox: Mailbox<Msg>
     private let work = TaskRegistry()
     public private(set) var model: TriageModel
     private var pacer = SearchPacer()
+    /// Offered for resuming when the console opens.
+    private let unfinished: [UnfinishedCommand]
+    /// Operations for the command queue, handed over in the order the operator made them.
+    private typealias QueueOperation = @Sendable (CommandQueue, Mailbox<Msg>) async -> Void
+    private let queueInbox: AsyncStream<QueueOperation>.Continuation
+    private let queueOperations: AsyncStream<QueueOperation>
+    private let queueDrained = DispatchSemaphore(value: 0)
     private let clock: @Sendable () -> UnixMillis
     /// Called after each frame with the model drawn and the time `view` + `draw` took.
     public var onFrame: ((TriageModel, Duration) -> Void)?
 
     public init(device: any TerminalDevice, model: TriageModel, users: UsersClient, themes: ThemeCatalog,
+                commands: CommandQueue? = nil, auditLog: AuditLog? = nil, unfinished: [UnfinishedCommand] = [],
                 clock: @escaping @Sendable () -> UnixMillis = { Date().unixMillis }) {
+        self.commands = commands
+        self.auditLog = auditLog
+        (queueOperations, queueInbox) = AsyncStream.makeStream(of: QueueOperation.self)
+        self.unfinished = unfinished
         self.device = device
         self.model = model
         self.users = users
@@ -34,7 +49,20 @@ public final class TriageRuntime {
     public func run() {
         _ = apply(.clock(clock()))
         _ = apply(.resize(device.size))
-        _ = perform(TriageUpdate.start(&model))
+        if let commands {
+            let mailbox = mailbox
+            let operations = queueOperations
+            work.start(.commandEvents) {
+                for await event in commands.events { mailbox.post(.command(event)) }
+            }
+            // One consumer, so two confirmations in a row reach the queue in that order.
+            let drained = queueDrained
+            Task {
+                for await operation in operations { await operation(commands, mailbox) }
+                drained.signal()
+            }
+        }
+        _ = perform(TriageUpdate.start(&model, unfinished: unfinished))
         draw(fullRepaint: true)
         while !model.quitting {
             let events = device.waitForEvents(timeout: timeout())
@@ -57,6 +85,10 @@ public final class TriageRuntime {
         }
         // Nothing the console asked for is wanted any more.
         work.cancelAll()
+        // A confirmed command is journalled by the queue; do not leave before it has been, or an
+        // action confirmed just before quitting would be lost.
+        queueInbox.finish()
+        if commands != nil { _ = queueDrained.wait(timeout: .now() + 10) }
     }
 
     /// The spinner turns while something loads; otherwise the loop sleeps until input, an
@@ -127,6 +159,34 @@ public final class TriageRuntime {
                     }
                     return .subscriptionLoaded(id: id, result)
                 }
+            case .refreshUser(let id):
+                start(.refresh(id)) { users in .userLoaded(id: id, await Self.capture { try await users.get(id) }) }
+            case .enqueue(let command):
+                queueWork { queue, mailbox in
+                    do {
+                        try await queue.enqueue(command)
+                    } catch {
+                        mailbox.post(.commandRejected(command, String(describing: error)))
+                    }
+                }
+            case .retryCommand(let id):
+                queueWork { queue, _ in _ = await queue.retry(id) }
+            case .cancelCommand(let id):
+                queueWork { queue, _ in _ = await queue.cancel(id) }
+            case .confirmApplied(let id):
+                queueWork { queue, _ in _ = await queue.confirmApplied(id) }
+            case .abandonCommand(let id):
+                queueWork { queue, _ in _ = await queue.abandon(id) }
+            case .resume(let unfinished):
+                queueWork { queue, _ in await queue.resume(unfinished) }
+            case .discard(let unfinished):
+                queueWork { queue, _ in await queue.discard(unfinished) }
+            case .loadAudit:
+                let auditLog = auditLog
+                start(.audit) { _ in
+                    guard let auditLog else { return .auditLoaded(.success([])) }
+                    return .auditLoaded(Result { () throws(StateFileError) -> [AuditRecord] in try auditLog.newestFirst(limit: 1_000).records })
+                }
             case .cancelUserLoads:
                 work.cancel { if case .user = $0 { true } else { false } }
             case .copyToClipboard(let text):
@@ -157,6 +217,12 @@ public final class TriageRuntime {
             guard let message = await body(users), !Task.isCancelled else { return }
             mailbox.post(message)
         }
+    }
+
+    /// Hands work to the command queue. Not a slot of the registry: a confirmed command is never
+    /// cancelled because something else started; the journal keeps it if the console quits first.
+    private func queueWork(_ body: @escaping QueueOperation) {
+        queueInbox.yield(body)
     }
 
     private static func capture<T>(_ body: () async throws -> T) async -> Result<T, ClerkAPIError> {

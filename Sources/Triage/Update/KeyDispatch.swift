@@ -10,6 +10,18 @@ enum KeyDispatch {
             return Overlays.help(key, scroll: scroll, &model)
         case .commandLine(let field):
             return Overlays.commandLine(key, field: field, &model)
+        case .dialog(let dialog):
+            return Actions.dialogKey(key, dialog, &model)
+        case .menu(let menu):
+            return Commands.menuKey(key, menu, &model)
+        case .queue(let selection):
+            return Commands.panelKey(key, selection: selection, &model)
+        case .audit(let panel):
+            return Overlays.auditKey(key, panel, &model)
+        case .resume(let unfinished):
+            return Commands.resumeKey(key, unfinished, &model)
+        case .quitWithUnfinished:
+            return Commands.quitKey(key, &model)
         case .none:
             break
         }
@@ -17,7 +29,9 @@ enum KeyDispatch {
             return Browse.searchKey(key, field: field, &model)
         }
         let context: KeyContext = if case .detail = model.screen { .detail } else { .table }
-        guard let action = model.keymap.action(for: key, in: context, where: { model.isAvailable($0) }) else {
+        guard let action = model.keymap.action(for: key, in: context, where: { model.isAvailable($0) })
+            ?? model.keymap.action(for: key, in: .actions, includeGlobal: false, where: { model.isAvailable($0) })
+        else {
             return unbound(key, &model)
         }
         return perform(action, &model)
@@ -33,12 +47,18 @@ enum KeyDispatch {
             model.overlay = .commandLine(TextField())
             return []
         case .quit:
-            return TriageUpdate.quit(&model)
+            return Commands.quit(&model)
+        case .actionMenu:
+            return Commands.openMenu(&model)
+        case .queuePanel:
+            model.overlay = .queue(selection: 0)
+            return []
         case .repaint:
             return [.repaint]
         case .suspend:
             return [.suspend]
         default:
+            if let kind = action.actionKind { return Actions.open(kind, &model) }
             if case .detail = model.screen { return Detail.perform(action, &model) }
             return Browse.perform(action, &model)
         }
@@ -56,6 +76,7 @@ extension TriageModel {
     /// Whether an action applies now. Help, hints and dispatch all ask this, so an action that
     /// does not apply is neither shown nor triggered.
     func isAvailable(_ action: TriageAction) -> Bool {
+        if readOnly, action.isMutating { return false }
         switch action {
         case .cycleBanned:
             return browse.focus == .field(.banned)

@@ -1,4 +1,5 @@
 import ClerkAPI
+import ClerkActions
 import Foundation
 import Terminal
 
@@ -50,7 +51,7 @@ enum Overlays {
         return []
     }
 
-    static let usage = "commands: :user ID, :email ADDRESS, :theme NAME, :help, :quit"
+    static let usage = "commands: :user ID, :email ADDRESS, :theme NAME, :queue, :audit, :help, :quit, and an action (:ban, :lock, :credit…; a lists them)"
 
     /// Runs a command line such as `user user_2abc`.
     static func run(_ line: String, _ model: inout TriageModel) -> [Effect] {
@@ -82,9 +83,64 @@ enum Overlays {
         case "help":
             model.overlay = .help(scroll: 0)
             return []
+        case "queue":
+            model.overlay = .queue(selection: 0)
+            return []
+        case "audit":
+            model.overlay = .audit(AuditPanel())
+            return [.loadAudit]
+        case "actions", "menu":
+            return Commands.openMenu(&model)
         default:
+            if let kind = ActionKind(rawValue: command) {
+                if !argument.isEmpty {
+                    model.say(":\(command) acts on the selected user (or the marked users); it takes no argument", isError: true)
+                    return []
+                }
+                return Actions.open(kind, &model)
+            }
             model.say("unknown command '\(command)'; \(usage)", isError: true)
             return []
+        }
+    }
+}
+
+extension Overlays {
+    static func auditKey(_ key: Key, _ panel: AuditPanel, _ model: inout TriageModel) -> [Effect] {
+        var panel = panel
+        let page = max(1, model.size.height - 6)
+        switch model.keymap.action(for: key, in: .help, includeGlobal: !key.isText) {
+        case .helpUp: panel.scroll -= 1
+        case .helpDown: panel.scroll += 1
+        case .helpPageUp: panel.scroll -= page
+        case .helpPageDown: panel.scroll += page
+        case .quit: return TriageUpdate.quit(&model)
+        case .suspend: return [.suspend]
+        case .repaint: return [.repaint]
+        default:
+            model.overlay = .none
+            return []
+        }
+        panel.scroll = min(max(0, panel.scroll), max(0, panel.lines.count - page))
+        model.overlay = .audit(panel)
+        return []
+    }
+
+    static func auditLoaded(_ result: Result<[AuditRecord], StateFileError>, _ model: inout TriageModel) {
+        guard case .audit = model.overlay else { return }
+        switch result {
+        case .success(let records):
+            let lines = records.map { record in
+                var line = "\(record.time)  \(record.action)  \(record.userID)  \(record.outcome.rawValue)"
+                if let status = record.httpStatus { line += "  HTTP \(status)" }
+                if let trace = record.traceID { line += "  trace \(trace)" }
+                line += "  by \(record.operatorIdentity.user)@\(record.operatorIdentity.host)"
+                if let message = record.message { line += "  \(message)" }
+                return line
+            }
+            model.overlay = .audit(AuditPanel(lines: lines.isEmpty ? ["No actions recorded yet."] : lines, loading: false))
+        case .failure(let error):
+            model.overlay = .audit(AuditPanel(lines: ["Could not read the audit log: \(error.description)"], loading: false))
         }
     }
 }

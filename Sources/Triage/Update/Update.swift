@@ -1,12 +1,14 @@
 import ClerkAPI
+import ClerkActions
 import Terminal
 
 /// The console's logic: `update(&model, msg)` changes the model and returns the I/O to do.
 /// Pure: no clock, no network, no terminal, so every behaviour is testable by feeding messages.
 public enum TriageUpdate {
     /// What to do when the console opens: the first search, without a typing pause.
-    public static func start(_ model: inout TriageModel) -> [Effect] {
+    public static func start(_ model: inout TriageModel, unfinished: [UnfinishedCommand] = []) -> [Effect] {
         model.browse.generation += 1
+        if !unfinished.isEmpty { model.overlay = .resume(unfinished) }
         return Browse.search(&model)
     }
 
@@ -27,6 +29,7 @@ public enum TriageUpdate {
             model.spinnerTick += 1
             return []
         case .terminate:
+            // The journal keeps whatever is unfinished for the next start.
             return quit(&model)
         case .searchDue(let generation):
             guard generation == model.browse.generation else { return [] }
@@ -37,8 +40,23 @@ public enum TriageUpdate {
             guard generation == model.browse.generation else { return [] }
             model.browse.total.receive(result)
             return []
-        case .userLoaded, .membershipsLoaded, .invitationsLoaded, .creditsLoaded, .subscriptionLoaded:
+        case .creditsLoaded(let id, let result):
+            if case .dialog(var dialog) = model.overlay, dialog.kind == .adjustCredit, dialog.userIDs == [id] {
+                dialog.balance.receive(result)
+                model.overlay = .dialog(dialog)
+            }
             Detail.received(msg, &model)
+            return []
+        case .userLoaded, .membershipsLoaded, .invitationsLoaded, .subscriptionLoaded:
+            Detail.received(msg, &model)
+            return []
+        case .command(let event):
+            return Commands.received(event, &model)
+        case .commandRejected(let command, let reason):
+            Commands.rejected(command, reason, &model)
+            return []
+        case .auditLoaded(let result):
+            Overlays.auditLoaded(result, &model)
             return []
         case .themeLoaded(let result):
             switch result {

@@ -26,7 +26,10 @@ enum BrowseView {
             let current = browse.isCurrent
             var table = TableView(
                 columns: UserRow.columns,
-                rows: rows.map { TableView.Row(UserRow.cells($0, now: model.now), role: current ? UserRow.role($0) : .muted, marked: browse.marked.contains($0.id)) },
+                rows: rows.map { user in
+                    TableView.Row(UserRow.cells(user, now: model.now, command: model.queue.latest(for: user.id)),
+                                  role: current ? UserRow.role(user) : .muted, marked: browse.marked.contains(user.id))
+                },
                 selected: browse.focus == .table && current ? browse.selection : nil)
             if !current { table.dimmed = true }
             if let column = UserRow.column(for: browse.order.field) {
@@ -120,9 +123,10 @@ enum BrowseView {
             return [Span(" \(SearchForm.minimumLength)+ characters search as you type · Enter searches now", theme[.hint])]
         }
         let hints: [(TriageAction, String)] = model.browse.focus == .table
-            ? [(.open, "open"), (.search, "search"), (.mark, "mark"), (.sort, "sort"), (.reload, "reload"), (.help, "help"), (.quit, "quit")]
+            ? [(.open, "open"), (.actionMenu, "actions"), (.search, "search"), (.mark, "mark"), (.queuePanel, "queue"), (.help, "help"), (.quit, "quit")]
             : [(.nextField, "next field"), (.searchDone, "to table"), (.help, "help")]
         let labelled = hints.compactMap { action, label -> (String, String)? in
+            guard model.isAvailable(action) else { return nil }
             let keys = model.keymap.keys(for: action).filter { model.browse.focus == .table || !$0.isText }
             return keys.isEmpty ? nil : (keys[0].label, label)
         }

@@ -27,9 +27,11 @@ enum DetailView {
         pane.scroll(by: detail.scroll[detail.section, default: 0], height: content.height)
         pane.render(into: &grid, in: content, markerStyle: theme[.muted])
 
-        let hints: [(TriageAction, String)] = [(.back, "back"), (.nextSection, "section"), (.scrollDown, "scroll"), (.copyID, "copy id"),
-                                               (.reload, "reload"), (.help, "help")]
-        let labelled = hints.compactMap { action, label in model.keymap.keys(for: action).first.map { ($0.label, label) } }
+        let hints: [(TriageAction, String)] = [(.back, "back"), (.actionMenu, "actions"), (.nextSection, "section"), (.scrollDown, "scroll"),
+                                               (.copyID, "copy id"), (.reload, "reload"), (.help, "help")]
+        let labelled = hints.compactMap { action, label in
+            model.isAvailable(action) ? model.keymap.keys(for: action).first.map { ($0.label, label) } : nil
+        }
         let left: StyledLine = model.status.map { [Span(" " + $0.text, theme[$0.isError ? .error : .statusBar])] }
             ?? [Span(" ", theme[.statusBar])] + HintBar.line(labelled, keyStyle: theme[.statusBar].adding(.bold), labelStyle: theme[.statusBar])
         StatusBar(left: left, right: [Span("\(detail.section.title) ", theme[.statusBar])])

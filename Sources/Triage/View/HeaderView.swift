@@ -12,10 +12,12 @@ enum HeaderView {
         }
         let line = Rect(x: 0, y: 0, width: model.size.width, height: 1)
         let busy = model.isLoading ? Spinner.frame(model.spinnerTick) + " loading " : ""
-        StatusBar(
-            left: [Span(" clerk-triage ", theme[.header].adding(.bold)), Span(" \(model.instance.label) ", theme[role]),
-                   Span(" \(model.instance.baseURL) · key \(model.instance.maskedKey)", theme[.header])],
-            right: [Span(busy, theme[.header])]
-        ).render(into: &grid, in: line, style: theme[.header])
+        var left: StyledLine = [Span(" clerk-triage ", theme[.header].adding(.bold)), Span(" \(model.instance.label) ", theme[role])]
+        if model.readOnly { left.append(Span(" READ-ONLY ", theme[.warning].adding(.bold))) }
+        left.append(Span(" \(model.instance.baseURL) · key \(model.instance.maskedKey)", theme[.header]))
+        let totals = model.queue.totals
+        let queueRole: ThemeRole = model.queue.failed > 0 || model.queue.waitingForOperator > 0 ? .error : .header
+        StatusBar(left: left, right: [Span(busy, theme[.header]), Span(totals.isEmpty ? "" : totals + " ", theme[queueRole])])
+            .render(into: &grid, in: line, style: theme[.header])
     }
 }

@@ -18,6 +18,12 @@ public enum TriageView {
         case .none: break
         case .help(let scroll): HelpView.render(model, scroll: scroll, into: &grid)
         case .commandLine(let field): CommandLineView.render(model, field: field, into: &grid)
+        case .dialog(let dialog): DialogView.render(model, dialog, into: &grid)
+        case .menu(let menu): MenuView.render(model, menu, into: &grid)
+        case .queue(let selection): QueuePanelView.render(model, selection: selection, into: &grid)
+        case .audit(let panel): AuditView.render(model, panel, into: &grid)
+        case .resume(let unfinished): PromptViews.resume(model, unfinished, into: &grid)
+        case .quitWithUnfinished: PromptViews.quit(model, into: &grid)
         }
         return grid
     }

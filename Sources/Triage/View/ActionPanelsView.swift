@@ -1,0 +1,147 @@
+import ClerkAPI
+import ClerkActions
+import Foundation
+import Terminal
+
+/// The action menu.
+enum MenuView {
+    static func render(_ model: TriageModel, _ menu: ActionMenu, into grid: inout Grid) {
+        let theme = model.theme
+        let visible = menu.visible
+        let who = menu.userIDs.count == 1 ? (model.users[menu.userIDs[0]].map(UserLabel.full) ?? menu.userIDs[0]) : "\(menu.userIDs.count) marked users"
+        let frame = PanelFrame(model: model, title: "Actions", width: 64, height: visible.count + 6, into: &grid)
+        frame.line([Span("for ", theme[.muted]), Span(who, theme[.dialog].adding(.bold))], row: 0, into: &grid)
+        frame.line([Span("filter ", theme[.muted])], row: 1, into: &grid)
+        menu.filter.render(into: &grid, in: Rect(x: frame.inner.x + 7, y: frame.inner.y + 1, width: max(1, frame.inner.width - 7), height: 1),
+                           style: theme[.inputFocused], focused: true, placeholder: "")
+        for (index, kind) in visible.enumerated() {
+            let key = model.keymap.keys(for: triageAction(kind)).first?.label ?? ""
+            let style = index == menu.selection ? theme[.selection] : theme[.dialog]
+            frame.line([Span(" " + key.fitted(toColumns: 4), index == menu.selection ? style : theme[.accent]),
+                        Span(kind.title.fitted(toColumns: 32), style), Span(":" + kind.commandName, index == menu.selection ? style : theme[.muted])],
+                       row: index + 3, into: &grid)
+        }
+        if visible.isEmpty { frame.line([Span("no action matches", theme[.muted])], row: 3, into: &grid) }
+        frame.hint("↑↓ choose · Enter opens · type to filter · Esc closes", style: theme[.muted], into: &grid)
+    }
+
+    static func triageAction(_ kind: ActionKind) -> TriageAction {
+        TriageAction.allCases.first { $0.actionKind == kind } ?? .actionMenu
+    }
+}
+
+/// The queue panel: this session's commands and the resumed ones, newest first.
+enum QueuePanelView {
+    static func render(_ model: TriageModel, selection: Int, into grid: inout Grid) {
+        let theme = model.theme
+        let entries = Commands.panelEntries(model)
+        let height = min(model.size.height - 2, max(8, entries.count * 2 + 4))
+        let frame = PanelFrame(model: model, title: "Commands · \(model.queue.totals.isEmpty ? "none" : model.queue.totals)",
+                               width: model.size.width - 4, height: height, into: &grid)
+        if entries.isEmpty {
+            frame.line([Span("No commands yet. Actions you confirm appear here.", theme[.muted])], row: 0, into: &grid)
+        }
+        let perPage = max(1, (frame.inner.height - 1) / 2)
+        let first = max(0, min(selection - perPage + 1, entries.count - perPage))
+        for (row, entry) in entries.dropFirst(first).prefix(perPage).enumerated() {
+            let selected = first + row == selection
+            let style = selected ? theme[.selection] : theme[.dialog]
+            let time = RelativeTime.clock(Date(unixMillis: entry.queuedAt))
+            let who = entry.command.userIDs.count == 1
+                ? (model.users[entry.command.userIDs[0]].map(UserLabel.name) ?? entry.command.userIDs[0]) + " " + entry.command.userIDs[0]
+                : "\(entry.command.userIDs.count) users"
+            let duration = entry.startedAt.map { start in String(format: "%.1f s", Double((entry.endedAt ?? model.now) - start) / 1000) } ?? ""
+            frame.line([Span(time + "  ", selected ? style : theme[.muted]), Span(entry.command.action.name.fitted(toColumns: 24), style),
+                        Span(state(entry).fitted(toColumns: 16), selected ? style : theme[stateRole(entry.state)]),
+                        Span(duration.fitted(toColumns: 8), selected ? style : theme[.muted]), Span(who, style)],
+                       row: row * 2, into: &grid)
+            frame.line([Span("          " + detail(entry), theme[isProblem(entry.state) ? .error : .muted])], row: row * 2 + 1, into: &grid)
+        }
+        let keys: [(TriageAction, String)] = [(.queueOpen, "open user"), (.queueRetry, "retry"), (.queueCancel, "cancel"), (.queueUndo, "undo"),
+                                               (.queueConfirmApplied, "applied"), (.queueAbandon, "abandon"), (.queueClose, "close")]
+        let hint = keys.compactMap { action, label in
+            model.isAvailable(action) ? model.keymap.keys(for: action).first.map { "\($0.label) \(label)" } : nil
+        }.joined(separator: " · ")
+        frame.hint(hint, style: theme[.muted], into: &grid)
+    }
+
+    static func state(_ entry: QueueState.Entry) -> String {
+        switch entry.state {
+        case .queued: "queued"
+        case .rateLimited: "waiting (429)"
+        case .running: entry.command.userIDs.count > 1 ? "\(entry.completedUsers) of \(entry.command.userIDs.count)" : "running"
+        case .needsOperator: "CHECK"
+        case .done: "done"
+        case .failed: "FAILED"
+        case .cancelled: "cancelled"
+        case .abandoned: "abandoned"
+        }
+    }
+
+    static func detail(_ entry: QueueState.Entry) -> String {
+        switch entry.state {
+        case .failed(let error):
+            return error.description
+        case .needsOperator(let reason):
+            return reason
+        default:
+            return entry.command.summary
+        }
+    }
+
+    static func isProblem(_ state: CommandState) -> Bool {
+        switch state {
+        case .failed, .needsOperator: true
+        default: false
+        }
+    }
+
+    static func stateRole(_ state: CommandState) -> ThemeRole {
+        switch state {
+        case .done: .success
+        case .failed, .needsOperator: .error
+        case .rateLimited: .warning
+        default: .dialog
+        }
+    }
+}
+
+/// `:audit`: the audit log, newest first.
+enum AuditView {
+    static func render(_ model: TriageModel, _ panel: AuditPanel, into grid: inout Grid) {
+        let theme = model.theme
+        let frame = PanelFrame(model: model, title: "Audit log, newest first", width: model.size.width - 4, height: model.size.height - 2, into: &grid)
+        if panel.loading { frame.line([Span("reading…", theme[.muted])], row: 0, into: &grid) }
+        for (row, line) in panel.lines.dropFirst(panel.scroll).prefix(frame.inner.height).enumerated() {
+            frame.line([Span(line, theme[.dialog])], row: row, into: &grid)
+        }
+        frame.hint("↑↓ PgUp PgDn scroll · any other key closes", style: theme[.muted], into: &grid)
+    }
+}
+
+/// The two questions about unfinished commands: at start, and on quitting.
+enum PromptViews {
+    static func resume(_ model: TriageModel, _ unfinished: [UnfinishedCommand], into grid: inout Grid) {
+        let theme = model.theme
+        let shown = unfinished.prefix(10)
+        let frame = PanelFrame(model: model, title: "Unfinished commands from last time", width: 76, height: shown.count + 9, into: &grid)
+        let unknown = unfinished.filter(\.outcomeUnknown).count
+        frame.line([Span("\(unfinished.count) command\(unfinished.count == 1 ? " was" : "s were") not finished when the console last stopped.", theme[.dialog])], row: 0, into: &grid)
+        if unknown > 0 {
+            frame.line([Span("\(unknown) may have been applied; they are checked by re-reading the user before anything is sent again.", theme[.warning])], row: 1, into: &grid)
+        }
+        for (index, item) in shown.enumerated() {
+            frame.line([Span("  " + item.command.summary, theme[.dialog])], row: index + 3, into: &grid)
+        }
+        if unfinished.count > shown.count { frame.line([Span("  … and \(unfinished.count - shown.count) more", theme[.muted])], row: shown.count + 3, into: &grid) }
+        frame.line([Span("[ Enter resume them ]", theme[.buttonFocused]), Span("   d discard   Esc decide later", theme[.dialog])], row: shown.count + 5, into: &grid)
+    }
+
+    static func quit(_ model: TriageModel, into grid: inout Grid) {
+        let theme = model.theme
+        let frame = PanelFrame(model: model, title: "Commands unfinished", width: 70, height: 7, into: &grid)
+        frame.line([Span("\(model.queue.unfinished) command\(model.queue.unfinished == 1 ? " is" : "s are") not finished.", theme[.dialog])], row: 0, into: &grid)
+        frame.line([Span("Quitting now keeps them in the journal; they resume at the next start.", theme[.muted])], row: 1, into: &grid)
+        frame.line([Span("[ Enter wait, then quit ]", theme[.buttonFocused]), Span("   q quit now   Esc stay", theme[.dialog])], row: 3, into: &grid)
+    }
+}

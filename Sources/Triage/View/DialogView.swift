@@ -1,0 +1,104 @@
+import ClerkAPI
+import ClerkActions
+import Terminal
+
+/// An action dialog: whom it acts on, on which instance, what will happen, the inputs, and the
+/// two buttons with Cancel focused first.
+enum DialogView {
+    static func render(_ model: TriageModel, _ dialog: ActionDialog, into grid: inout Grid) {
+        let theme = model.theme
+        var rows: [Row] = []
+        rows.append(.text([Span("Instance  ", theme[.muted]), Span("\(model.instance.label) \(model.instance.baseURL)", theme[model.instance.kind == .production ? .error : .dialog])]))
+        if dialog.isBulk {
+            rows.append(.text([Span("Users     ", theme[.muted]), Span("\(dialog.userIDs.count) marked users:", theme[.dialog].adding(.bold))]))
+            let listHeight = min(8, dialog.userIDs.count)
+            let start = min(dialog.listScroll, max(0, dialog.userIDs.count - listHeight))
+            for id in dialog.userIDs[start..<(start + listHeight)] {
+                rows.append(.text([Span("  " + (model.users[id].map(UserLabel.full) ?? id), theme[.dialog])]))
+            }
+            if dialog.userIDs.count > listHeight { rows.append(.text([Span("  … and \(dialog.userIDs.count - listHeight) more", theme[.muted])])) }
+        } else if let id = dialog.userIDs.first {
+            rows.append(.text([Span("User      ", theme[.muted]), Span(model.users[id].map(UserLabel.full) ?? id, theme[.dialog].adding(.bold))]))
+        }
+        rows.append(.text([]))
+        for piece in Wrap.words(dialog.kind.consequence(count: dialog.userIDs.count), width: 64) { rows.append(.text([Span(piece, theme[.dialog])])) }
+        rows.append(.text([]))
+        for field in dialog.fields { rows += fieldRows(field, dialog, model) }
+        if let error = dialog.error {
+            rows.append(.text([]))
+            for piece in Wrap.words(error, width: 64) { rows.append(.text([Span(piece, theme[.error])])) }
+        }
+        rows.append(.text([]))
+        rows.append(.buttons)
+
+        let frame = PanelFrame(model: model, title: dialog.kind.title, width: 72, height: rows.count + 2, into: &grid)
+        for (index, row) in rows.enumerated() {
+            switch row {
+            case .text(let spans):
+                frame.line(spans, row: index, into: &grid)
+            case .field(let label, let field, let focused, let note):
+                frame.line([Span(label.fitted(toColumns: 12), theme[focused ? .accent : .muted])], row: index, into: &grid)
+                let area = frame.inner
+                let y = area.y + index
+                guard index < area.height else { continue }
+                field.render(into: &grid, in: Rect(x: area.x + 12, y: y, width: 24, height: 1), style: theme[focused ? .inputFocused : .input], focused: focused)
+                grid.put(note, x: area.x + 38, y: y, style: theme[.muted], clip: Rect(x: area.x + 38, y: y, width: max(0, area.width - 38), height: 1))
+            case .buttons:
+                let cancel = dialog.focus == .cancel
+                let confirm = dialog.focus == .confirm
+                let label = dialog.isBulk ? "\(dialog.kind.title) \(dialog.userIDs.count) users" : dialog.kind.title
+                frame.line([Span(cancel ? "[ Cancel ]" : "  Cancel  ", theme[cancel ? .buttonFocused : .button]), Span("   ", theme[.dialog]),
+                            Span(confirm ? "[ \(label) ]" : "  \(label)  ", theme[confirm ? .buttonFocused : .button])], row: index, into: &grid)
+            }
+        }
+        frame.hint("Tab moves · Enter presses the focused button · Esc cancels", style: theme[.muted], into: &grid)
+    }
+
+    private enum Row {
+        case text(StyledLine)
+        case field(label: String, TextField, focused: Bool, note: String)
+        case buttons
+    }
+
+    private static func fieldRows(_ field: ActionDialog.Field, _ dialog: ActionDialog, _ model: TriageModel) -> [Row] {
+        let theme = model.theme
+        let focused = dialog.focus == .field(field)
+        let marker = focused ? theme[.inputFocused] : theme[.input]
+        let label = { (text: String) in Span(text.fitted(toColumns: 12), theme[focused ? .accent : .muted]) }
+        switch field {
+        case .choice:
+            return [.text([label("Which"), Span("‹ \(dialog.chosenItem?.label ?? "—") ›", marker), Span("  \(dialog.chosen + 1) of \(dialog.choices.count)", theme[.muted])])]
+        case .direction:
+            return [.text([label("Direction"), Span("‹ \(dialog.direction.rawValue) ›", marker), Span("  Space changes it", theme[.muted])])]
+        case .revokeSessions:
+            let text = dialog.kind == .removePassword ? "sign out of other sessions" : "revoke all sessions"
+            return [.text([label("Sessions"), Span("[\(dialog.revokeSessions ? "x" : " ")] \(text)", marker)])]
+        case .amount:
+            var note = "e.g. 12.50"
+            if case .success(let cents) = AmountParser.cents(dialog.amount.text) { note = "= \(Int(cents).grouped) cents" }
+            var rows: [Row] = [.field(label: "Amount", dialog.amount, focused: focused, note: note)]
+            rows.append(.text([Span("Balance".fitted(toColumns: 12), theme[.muted]), Span(balanceLine(dialog), theme[.dialog])]))
+            return rows
+        case .note:
+            return [.field(label: "Note", dialog.note, focused: focused, note: "optional, \(dialog.note.text.count)/\(Validation.maximumNoteLength)")]
+        case .code:
+            return [.field(label: "Code", dialog.code, focused: focused, note: "6 digits the user reads out")]
+        case .confirmation:
+            return [.text([Span("Cannot be undone on production: type the user's email or id.", theme[.warning])]),
+                    .field(label: "Confirm", dialog.confirmation, focused: focused, note: "")]
+        }
+    }
+
+    /// `$10.00 USD → $22.50 USD`, as soon as both the balance and the amount are known.
+    static func balanceLine(_ dialog: ActionDialog) -> String {
+        if dialog.balance.isLoading, dialog.balance.value == nil { return "loading…" }
+        if let error = dialog.balance.error, dialog.balance.value == nil { return "unknown (\(error.description))" }
+        guard let money = dialog.balance.value?.balance else { return "no credits yet" }
+        let before = "\(money.currencySymbol)\(money.amountFormatted) \(money.currency)"
+        guard case .success(let cents) = AmountParser.cents(dialog.amount.text) else { return before }
+        let after = money.amount + (dialog.direction == .increase ? cents : -cents)
+        let sign = after < 0 ? "-" : ""
+        let cents2 = abs(after) % 100
+        return "\(before) → \(sign)\(money.currencySymbol)\(abs(after) / 100).\(cents2 < 10 ? "0" : "")\(cents2) \(money.currency)"
+    }
+}
