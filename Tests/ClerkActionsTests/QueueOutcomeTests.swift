@@ -144,4 +144,49 @@ struct QueueOutcomeTests {
         #expect(harness.clerk.sentPaths(.post).filter { $0 == "/users/user_1/lock" }.count == 1)
         #expect(harness.clerk.user("user_2")?.locked == true)
     }
+
+    @Test("a delete whose answer was lost is done when the user is gone, and the console told to drop them")
+    func deleteUserLostAnswer() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        harness.clerk.fail(.delete, "/users/user_1", .afterApplying, .status(502))
+        let command = try await harness.enqueue(.deleteUser, "user_1")
+        guard case .finished(_, let result) = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(result.deletedUserIDs == ["user_1"])
+        #expect(harness.clerk.sent.map(\.method) == [.delete, .get])
+    }
+
+    @Test("marking a password compromised, answer lost: sent once more (the user record cannot tell)")
+    func compromisedResent() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        harness.clerk.fail(.post, "/set_compromised", .instead, .connectionLost)
+        let command = try await harness.enqueue(.setPasswordCompromised(revokeAllSessions: true), "user_1")
+        guard case .finished = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(harness.clerk.isCompromised("user_1"))
+        #expect(harness.clerk.sent.filter { $0.path.hasSuffix("/set_compromised") }.count == 2)
+        #expect(harness.clerk.sent.allSatisfy { $0.method == .post })
+    }
+
+    @Test("revoking a trusted device, answer lost: the device list shows it revoked")
+    func trustedDeviceChecked() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        let device = TrustedDevice(id: "td_1", platform: "ios", appIdentifier: "com.example", name: "Phone", status: .active, createdAt: 1, updatedAt: 1)
+        harness.clerk.state.withLock { $0.devices["user_1"] = [device] }
+        harness.clerk.fail(.delete, "/trusted_devices/td_1", .afterApplying, .connectionLost)
+        let command = try await harness.enqueue(.revokeTrustedDevice(id: "td_1"), "user_1")
+        guard case .finished(_, let result) = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(result.trustedDevice?.status == .revoked)
+        #expect(harness.clerk.sentPaths(.get) == ["/users/user_1/trusted_devices"])
+    }
+
+    @Test("the intent and the sending line are on disk before Clerk sees the request")
+    func journalBeforeSending() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        harness.clerk.hold { _, _ in true }
+        let first = try await harness.enqueue(.lock, "user_1")
+        try await waitUntil("the request held") { harness.clerk.heldCount == 1 }
+        #expect(try harness.journalLines().map(\.kind) == [.intent, .sending])
+        harness.clerk.release()
+        _ = try await harness.outcome(of: first)
+        #expect(try harness.journalLines().map(\.kind) == [.intent, .sending, .outcome])
+    }
 }

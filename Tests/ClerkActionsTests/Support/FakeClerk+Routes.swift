@@ -52,6 +52,13 @@ extension FakeClerk {
             user.passkeys.removeAll { $0.id == passkeyID }
             state.users[id] = user
             return Self.json(DeletedObject(object: "passkey", id: passkeyID))
+        case (.get, ["trusted_devices"]):
+            let devices = state.devices[id] ?? []
+            return Self.json(PaginatedList(data: devices, totalCount: devices.count))
+        case (.delete, _) where rest.count == 2 && rest[0] == "trusted_devices":
+            guard let index = state.devices[id]?.firstIndex(where: { $0.id == rest[1] }) else { return Self.error(404) }
+            state.devices[id]?[index].status = .revoked
+            return Self.json(state.devices[id]?[index])
         case (.delete, ["totp"]):
             user.totpEnabled = false
             state.users[id] = user

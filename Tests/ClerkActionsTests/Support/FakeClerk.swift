@@ -38,6 +38,7 @@ final class FakeClerk: HTTPTransport {
         var users: [String: User] = [:]
         var compromised: Set<String> = []
         var ledger: [String: String] = [:]
+        var devices: [String: [TrustedDevice]] = [:]
         var sent: [Sent] = []
         var faults: [Fault] = []
         var holding: ((HTTPMethod, String) -> Bool)?
