@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClerkAPI
+import ClerkActions
 import ClerkSandbox
 import CursesBackend
 import Foundation
@@ -21,8 +22,11 @@ struct ConsoleOptions: ParsableArguments {
     @Option(name: .customLong("sandbox-seed"), help: "Seed of that sandbox's demo users: the same seed gives the same users.")
     var sandboxSeed: UInt64 = 1
 
-    @Option(name: .customLong("log-file"), help: "Where to log (never the terminal).")
-    var logFile = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-triage.log").path
+    @Flag(name: .customLong("read-only"), help: "Browse only: every action that changes a user is removed (also read_only: true in the config file).")
+    var readOnly = false
+
+    @Option(name: .customLong("log-file"), help: "Where to log (never the terminal; default $XDG_STATE_HOME/clerk-triage/console.log, 0600).")
+    var logFile: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -36,7 +40,14 @@ struct ConsoleOptions: ParsableArguments {
         let catalog = ThemeCatalog.standard(environment: environment, executablePath: CommandLine.arguments[0])
         let themeName = theme ?? environment["CLERK_TRIAGE_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme ?? "dark"
         let chosenTheme = try catalog.load(themeName)
-        LoggingSystem.bootstrap(FileLogHandler.factory(path: logFile, level: .info))
+        do {
+            // The state directory is created (0700) before the log is opened inside it.
+            let state = try StateDirectory.prepare(environment: environment)
+            let path = logFile ?? state.filePath(StateDirectory.logFileName)
+            LoggingSystem.bootstrap(try FileLogHandler.makeFactory(path: path, level: .info))
+        } catch {
+            throw OperatorError("cannot open the log: \(error.description)")
+        }
         let logger = Logger(label: "clerk-triage")
 
         var sandbox: SandboxServer?
@@ -60,14 +71,20 @@ struct ConsoleOptions: ParsableArguments {
 
         let client = ClerkClient(configuration: api)
         let instance = Instance(configuration: api, isSandbox: isSandbox)
+        let commands = try CommandLayer.open(client: client, environment: environment, logger: logger)
+        // The console's own sandbox starts from fresh demo data every time: commands left from an
+        // earlier one have nothing to apply to.
+        let unfinished = isSandbox ? [] : commands.unfinished
+        let readOnly = readOnly || config.readOnly
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let bindings = keymap
         let outcome = await UIThread.run {
             let terminal = try CursesTerminal(noColor: noColor)
             defer { terminal.stop() }
             let model = TriageModel(instance: instance, theme: chosenTheme.degraded(to: terminal.colorDepth), keymap: bindings,
-                                    size: terminal.size, now: Date().unixMillis)
-            let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: catalog)
+                                    size: terminal.size, now: Date().unixMillis, identity: commands.queue.instance, readOnly: readOnly)
+            let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: catalog,
+                                        commands: commands.queue, auditLog: commands.auditLog, unfinished: unfinished)
             runtime.run()
         }
         await sandbox?.stop()

@@ -18,7 +18,8 @@ struct ActionDialogTests {
         guard case .dialog(let dialog) = model.overlay else { Issue.record("no dialog"); return }
         #expect(dialog.focus == .cancel && dialog.userIDs == ["user_0"])
         let screen = model.screenText
-        #expect(screen.contains("First0 Last <u0@example.com> user_0") && screen.contains("SANDBOX"))
+        #expect(screen.contains("User      First0 Last") && screen.contains("Email     u0@example.com") && screen.contains("User id   user_0"))
+        #expect(screen.contains("Instance  SANDBOX"))
         #expect(screen.contains("Signs this user out everywhere"))
         #expect(model.press(.enter).isEmpty, "Enter on Cancel sends nothing")
         #expect(model.status?.text == "cancelled: nothing was sent")

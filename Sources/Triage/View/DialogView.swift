@@ -18,7 +18,10 @@ enum DialogView {
             }
             if dialog.userIDs.count > listHeight { rows.append(.text([Span("  … and \(dialog.userIDs.count - listHeight) more", theme[.muted])])) }
         } else if let id = dialog.userIDs.first {
-            rows.append(.text([Span("User      ", theme[.muted]), Span(model.users[id].map(UserLabel.full) ?? id, theme[.dialog].adding(.bold))]))
+            let user = model.users[id]
+            rows.append(.text([Span("User      ", theme[.muted]), Span(user.map(UserLabel.name) ?? id, theme[.dialog].adding(.bold))]))
+            rows.append(.text([Span("Email     ", theme[.muted]), Span(user?.primaryEmailAddress?.emailAddress ?? "—", theme[.dialog])]))
+            rows.append(.text([Span("User id   ", theme[.muted]), Span(id, theme[.dialog])]))
         }
         rows.append(.text([]))
         for piece in Wrap.words(dialog.kind.consequence(count: dialog.userIDs.count), width: 64) { rows.append(.text([Span(piece, theme[.dialog])])) }
