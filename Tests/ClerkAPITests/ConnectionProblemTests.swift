@@ -61,18 +61,26 @@ struct ConnectionProblemTests {
         (.lost, nil, "the connection to api.example.com was lost"),
         (.noAnswer, .seconds(15), "no answer from api.example.com within 15 s"),
         (.noAnswer, .milliseconds(1500), "no answer from api.example.com within 1.5 s"),
+        (.insecure("certificate expired"), nil, "cannot connect securely to api.example.com: certificate expired"),
+        (.invalidURL("empty host"), nil, "cannot use the API URL for api.example.com: empty host"),
+        (.other("odd"), nil, "cannot reach api.example.com: odd"),
     ])
     func sentences(problem: ConnectionProblem, limit: Duration?, sentence: String) {
         let error = failure(problem, limit: limit)
         #expect(error.description == sentence)
         #expect(!error.suggestion.isEmpty)
+        #expect(error.suggestion.count <= 100, "fits a status line: \(error.suggestion)")
+        #expect(local(problem).suggestion.count <= 100, "fits a status line: \(local(problem).suggestion)")
+    }
+
+    private func local(_ problem: ConnectionProblem) -> ClerkAPIError {
+        failure(problem, host: "127.0.0.1", port: 8080)
     }
 
     @Test("advice names the sandbox for a local server, the URL and network for a remote one")
     func suggestions() {
         let local = failure(.refused, host: "127.0.0.1", port: 8080)
         #expect(local.suggestion.contains("clerk-triage sandbox"))
-        #expect(local.suggestion.contains("127.0.0.1:8080"))
         let remote = failure(.refused)
         #expect(!remote.suggestion.contains("sandbox"))
         #expect(remote.suggestion.contains("--api-url"))

@@ -15,30 +15,31 @@ extension TransportFailure {
         }
     }
 
-    /// What the operator can do about it.
+    /// What the operator can do about it, short enough for one line of an 80-column status area.
     public var suggestion: String {
-        let server = isLoopback
-            ? "Check that the sandbox (clerk-triage sandbox) is still running and --api-url names its port"
-            : "Check --api-url (or CLERK_API_URL)"
         switch problem {
         case .refused:
-            return "\(server); nothing is listening at \(host):\(port). Then retry."
+            return isLoopback
+                ? "Check that the sandbox (clerk-triage sandbox) still runs and --api-url has its port, then retry."
+                : "Nothing listens there: check --api-url (or CLERK_API_URL), then retry."
         case .unresolvable:
             return "Check the host name in --api-url (or CLERK_API_URL) and this machine's network and DNS, then retry."
         case .connectTimedOut, .unreachable:
             return "Check this machine's network (VPN, proxy, firewall) and --api-url (or CLERK_API_URL), then retry."
         case .lost:
             return isLoopback
-                ? "Check that the sandbox (clerk-triage sandbox) is still running, then retry."
+                ? "Check that the sandbox (clerk-triage sandbox) still runs, then retry."
                 : "The server closed the connection; retry. If it keeps happening, check the network."
         case .noAnswer:
             return "The network or the server is slow or stuck; retry, and check the network if it persists."
         case .insecure:
-            return "Check that --api-url (or CLERK_API_URL) uses https with the right host, or http for a local sandbox."
+            return "Check that --api-url (or CLERK_API_URL) uses https and the right host, or http for a local sandbox."
         case .invalidURL:
-            return "Correct --api-url (or CLERK_API_URL): it must be an http or https URL such as https://api.clerk.com/v1."
+            return "Correct --api-url (or CLERK_API_URL): an http or https URL such as https://api.clerk.com/v1."
         case .other:
-            return "\(server), and the network, then retry; the log has the details."
+            return isLoopback
+                ? "Check that the sandbox still runs and --api-url, then retry; the log has the details."
+                : "Check --api-url (or CLERK_API_URL) and the network, then retry; the log has the details."
         }
     }
 
