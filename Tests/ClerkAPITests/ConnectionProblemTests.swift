@@ -47,6 +47,9 @@ struct ConnectionProblemTests {
         let final: [ConnectionProblem] = [.refused, .unresolvable, .connectTimedOut, .unreachable, .insecure("x"), .invalidURL("x")]
         #expect(retried.allSatisfy { $0.isWorthRetrying })
         #expect(!final.contains { $0.isWorthRetrying })
+        // What is not worth retrying never reached the server; what is, may have.
+        #expect(final.allSatisfy { $0.requestNeverReachedServer })
+        #expect(!retried.contains { $0.requestNeverReachedServer })
     }
 
     private func failure(_ problem: ConnectionProblem, host: String = "api.example.com", port: Int = 443, limit: Duration? = nil) -> ClerkAPIError {

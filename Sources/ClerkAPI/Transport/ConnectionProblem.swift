@@ -28,4 +28,15 @@ public enum ConnectionProblem: Sendable, Hashable {
         case .refused, .unresolvable, .connectTimedOut, .unreachable, .insecure, .invalidURL: false
         }
     }
+
+    /// Whether the request certainly did not reach the server: no connection was ever made (or no
+    /// secure one), so no HTTP byte was sent. A mutation that failed so was not applied, and the
+    /// command layer need not read back to find out. A lost connection or a missing answer leaves
+    /// that open.
+    public var requestNeverReachedServer: Bool {
+        switch self {
+        case .refused, .unresolvable, .connectTimedOut, .unreachable, .insecure, .invalidURL: true
+        case .lost, .noAnswer, .other: false
+        }
+    }
 }
