@@ -177,6 +177,41 @@ struct UserOperationsTests {
         #expect(try await users.deleteProfileImage(user.id).hasImage == false)
     }
 
+    @Test("a profile image is read from any multipart/form-data form with a part named file, and refused otherwise")
+    func profileImageForms() async throws {
+        let server = try await Self.fixture.running()
+        let user = try await Self.fixture.client().users.makeUser(Unique.suffix())
+        func upload(_ body: Data, contentType: String) async throws -> TransportResponse {
+            try await AsyncHTTPClientTransport().send(TransportRequest(
+                method: .post, url: server.baseURL + "/users/\(user.id)/profile_image",
+                headers: [HTTPHeader("Authorization", "Bearer \(SandboxFixture.key)"), HTTPHeader("Content-Type", contentType)],
+                body: body, timeout: .seconds(5)))
+        }
+        func form(_ parts: [(name: String, type: String, data: Data)], boundary: String) -> Data {
+            var body = Data()
+            for part in parts {
+                body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\"; filename=\"x\"\r\nContent-Type: \(part.type)\r\n\r\n".utf8)
+                body += part.data + Data("\r\n".utf8)
+            }
+            return body + Data("--\(boundary)--\r\n".utf8)
+        }
+        // Bytes that look like the form's own syntax must come back unchanged.
+        let image = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x2D, 0x2D, 0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0xFF])
+        let accepted = try await upload(form([("note", "text/plain", Data("hi".utf8)), ("file", "image/png", image)], boundary: "b-1"),
+                                        contentType: "multipart/form-data; boundary=\"b-1\"")
+        #expect(accepted.status == 200)
+        let url = try #require(try WireCoding.decoder.decode(User.self, from: accepted.body).imageURL)
+        let served = try await AsyncHTTPClientTransport().send(TransportRequest(method: .get, url: url, headers: [], body: nil, timeout: .seconds(5)))
+        #expect(served.body == image && served.header("Content-Type") == "image/png")
+
+        let noFile = try await upload(form([("picture", "image/png", image)], boundary: "b-2"), contentType: "multipart/form-data; boundary=b-2")
+        #expect(noFile.status == 422)
+        #expect(try WireCoding.decoder.decode(ClerkErrorBody.self, from: noFile.body).errors.first?.code == "form_param_missing")
+        let notAForm = try await upload(Data("{}".utf8), contentType: "application/json")
+        #expect(notAForm.status == 422)
+        #expect(try WireCoding.decoder.decode(ClerkErrorBody.self, from: notAForm.body).errors.first?.code == "form_param_value_invalid")
+    }
+
     @Test("replacing the email address and the phone number")
     func replaceIdentifications() async throws {
         let users = try await Self.fixture.client().users

@@ -1,29 +1,22 @@
 import ClerkAPI
-import Foundation
+import Hummingbird
 
-/// A parsed query string that keeps repeated keys, as Clerk's array filters need.
+/// Typed access to a request's query parameters, with Clerk's rules for each.
+///
+/// Hummingbird parses the query string: repeated keys are kept in order (Clerk's array filters),
+/// values are percent-decoded, and a literal `+` stays a `+` rather than becoming a space, which
+/// matters because Clerk gives it meaning (`order_by=+created_at`, `user_id=+user_…`).
 struct QueryParameters: Sendable {
-    private var pairs: [(String, String)] = []
+    private let pairs: [(name: String, value: String)]
 
-    init(_ query: String?) {
-        guard let query, !query.isEmpty else { return }
-        for part in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(pieces[0])
-            let value = pieces.count > 1 ? Self.decode(pieces[1]) : ""
-            pairs.append((name, value))
-        }
+    init(_ request: Request) {
+        pairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
     }
 
-    /// Percent-decodes; a literal `+` stays a `+` because Clerk gives it meaning (`+created_at`).
-    private static func decode(_ text: Substring) -> String {
-        String(text).removingPercentEncoding ?? String(text)
-    }
-
-    func all(_ name: String) -> [String] { pairs.filter { $0.0 == name }.map(\.1) }
+    func all(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
 
     /// The first value, as Clerk keeps only the first of a repeated scalar parameter.
-    func first(_ name: String) -> String? { pairs.first { $0.0 == name }?.1 }
+    func first(_ name: String) -> String? { pairs.first { $0.name == name }?.value }
 
     func array(_ name: String) throws -> [String] {
         let values = all(name).filter { !$0.isEmpty }

@@ -1,6 +1,7 @@
 import ClerkAPI
 import Foundation
 import Hummingbird
+import MultipartKit
 
 /// Reads JSON bodies strictly, as Clerk does: malformed JSON is a 400, an unknown key or a wrong
 /// type a 422 naming the parameter.
@@ -8,8 +9,11 @@ enum RequestBodies {
     static let maxBytes = 1 << 20
 
     static func data(_ request: inout Request) async throws -> Data {
-        let buffer = try await request.collectBody(upTo: maxBytes)
-        return Data(buffer.readableBytesView)
+        Data(try await request.collectBody(upTo: maxBytes).readableBytesView)
+    }
+
+    static func upload(_ request: inout Request) async throws -> UploadedFile {
+        try UploadedFile.extract(try await request.collectBody(upTo: maxBytes), contentType: request.headers[.contentType])
     }
 
     /// Decodes `T`, refusing keys outside `allowed`. An empty body counts as `{}` when `emptyAllowed`.
@@ -48,27 +52,39 @@ enum RequestBodies {
     }
 }
 
-/// The first file of a `multipart/form-data` body.
-enum MultipartFile {
-    static func extract(_ body: Data, contentType: String?) throws -> (data: Data, contentType: String) {
-        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data"),
-            let boundaryRange = contentType.range(of: "boundary=")
+/// The file of a `multipart/form-data` upload (the profile image), read by MultipartKit.
+struct UploadedFile: Decodable, MultipartPartConvertible {
+    var data: Data
+    var contentType: String
+
+    /// The form Clerk's profile image endpoint takes: one part named `file`.
+    private struct Form: Decodable {
+        var file: UploadedFile
+    }
+
+    init?(multipart: MultipartPart) {
+        data = Data(multipart.body.readableBytesView)
+        contentType = multipart.headers.first(name: "Content-Type") ?? "application/octet-stream"
+    }
+
+    var multipart: MultipartPart? { MultipartPart(headers: ["Content-Type": contentType], body: data) }
+
+    /// A file is only ever a part of a form, never a value of its own.
+    init(from decoder: any Decoder) throws {
+        throw DecodingError.typeMismatch(UploadedFile.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a file part"))
+    }
+
+    static func extract(_ body: ByteBuffer, contentType: String?) throws -> UploadedFile {
+        guard let contentType, let mediaType = MediaType(from: contentType), mediaType.isType(.multipartForm),
+            let parameter = mediaType.parameter, parameter.name.lowercased() == "boundary",
+            let boundary = parameter.value.split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }), !boundary.isEmpty
         else { throw SandboxError.invalid("file", "Send the image as multipart/form-data with a part named file.") }
-        let boundary = contentType[boundaryRange.upperBound...].split(separator: ";")[0].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-        let delimiter = Data("--\(boundary)".utf8)
-        let headerEnd = Data("\r\n\r\n".utf8)
-        var searchStart = body.startIndex
-        while let start = body.range(of: delimiter, in: searchStart..<body.endIndex) {
-            guard let headersEnd = body.range(of: headerEnd, in: start.upperBound..<body.endIndex) else { break }
-            let headers = String(decoding: body[start.upperBound..<headersEnd.lowerBound], as: UTF8.self)
-            guard let next = body.range(of: Data("\r\n--\(boundary)".utf8), in: headersEnd.upperBound..<body.endIndex) else { break }
-            if headers.contains("name=\"file\"") {
-                let type = headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-type:") }
-                    .map { $0.dropFirst("content-type:".count).trimmingCharacters(in: .whitespaces) } ?? "application/octet-stream"
-                return (Data(body[headersEnd.upperBound..<next.lowerBound]), type)
-            }
-            searchStart = next.lowerBound + 2
+        do {
+            return try FormDataDecoder().decode(Form.self, from: body, boundary: boundary).file
+        } catch DecodingError.keyNotFound {
+            throw SandboxError.missing("file")
+        } catch {
+            throw SandboxError.invalid("file", "The multipart/form-data body could not be read (\(error)); send the image as a part named file.")
         }
-        throw SandboxError.missing("file")
     }
 }

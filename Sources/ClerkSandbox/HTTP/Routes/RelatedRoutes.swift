@@ -15,15 +15,15 @@ extension SandboxRoutes {
             return try JSONResponse.encode(try await directory.adjustCredits(try context.userID, body))
         }
         router.get("/v1/users/{user_id}/organization_memberships") { request, context in
-            let (limit, offset) = try QueryParameters(request.uri.query).page()
+            let (limit, offset) = try QueryParameters(request).page()
             return JSONResponse.raw(try await directory.memberships(try context.userID, limit: limit, offset: offset).json)
         }
         router.get("/v1/organization_memberships") { request, _ in
-            let (limit, offset) = try QueryParameters(request.uri.query).page()
+            let (limit, offset) = try QueryParameters(request).page()
             return JSONResponse.raw(try await directory.allMemberships(limit: limit, offset: offset).json)
         }
         router.get("/v1/users/{user_id}/organization_invitations") { request, context in
-            let parameters = QueryParameters(request.uri.query)
+            let parameters = QueryParameters(request)
             let (limit, offset) = try parameters.page()
             let status = parameters.first("status").flatMap { $0.isEmpty ? nil : $0 }
             if let status, !["pending", "accepted", "revoked", "expired"].contains(status) {
@@ -38,7 +38,7 @@ extension SandboxRoutes {
             try JSONResponse.encode(try await directory.revokeTrustedDevice(try context.userID, deviceID: try context.parameters.require("device_id")))
         }
         router.get("/v1/users/{user_id}/oauth_access_tokens/{provider}") { request, context in
-            _ = try QueryParameters(request.uri.query).page()
+            _ = try QueryParameters(request).page()
             return JSONResponse.raw(try await directory.oauthAccessTokens(try context.userID, provider: try context.parameters.require("provider")))
         }
     }

@@ -4,11 +4,11 @@ import Hummingbird
 extension SandboxRoutes {
     func addUserRoutes(to router: Router<BasicRequestContext>) {
         router.get("/v1/users") { request, _ in
-            let query = try QueryParameters(request.uri.query).userListQuery()
+            let query = try QueryParameters(request).userListQuery()
             return JSONResponse.raw("[" + (try await directory.list(query)).joined(separator: ",") + "]")
         }
         router.get("/v1/users/count") { request, _ in
-            try JSONResponse.encode(TotalCount(totalCount: try await directory.count(try QueryParameters(request.uri.query).userFilter())))
+            try JSONResponse.encode(TotalCount(totalCount: try await directory.count(try QueryParameters(request).userFilter())))
         }
         router.post("/v1/users") { request, _ in
             var request = request
@@ -38,8 +38,7 @@ extension SandboxRoutes {
         }
         router.post("/v1/users/{user_id}/profile_image") { request, context in
             var request = request
-            let contentType = request.headers[.contentType]
-            let file = try MultipartFile.extract(try await RequestBodies.data(&request), contentType: contentType)
+            let file = try await RequestBodies.upload(&request)
             return try JSONResponse.encode(try await directory.setProfileImage(try context.userID, data: file.data, contentType: file.contentType))
         }
         router.delete("/v1/users/{user_id}/profile_image") { _, context in
