@@ -4,6 +4,7 @@ import GRDB
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// How to run a sandbox.
@@ -30,18 +31,24 @@ public struct SandboxConfiguration: Sendable {
 }
 
 /// A running sandbox: a real HTTP server speaking the Clerk Backend API Users endpoints.
-public final class SandboxServer: Sendable {
+///
+/// It is a `Service`: in a `ServiceGroup` it serves until the group shuts down gracefully (on the
+/// group's signals, for a foreground `clerk-triage sandbox`), finishing the requests in flight.
+public final class SandboxServer: Service, Sendable {
     /// `http://127.0.0.1:PORT/v1`
     public let baseURL: String
     public let port: Int
     public let generatedUsers: Int
+    /// Runs the HTTP server; its own, so that stopping the sandbox never stops anything else.
+    private let services: ServiceGroup
     private let task: Task<Void, any Error>
     private let store: SandboxStore
 
-    private init(baseURL: String, port: Int, generatedUsers: Int, task: Task<Void, any Error>, store: SandboxStore) {
+    private init(baseURL: String, port: Int, generatedUsers: Int, services: ServiceGroup, task: Task<Void, any Error>, store: SandboxStore) {
         self.baseURL = baseURL
         self.port = port
         self.generatedUsers = generatedUsers
+        self.services = services
         self.task = task
         self.store = store
     }
@@ -72,10 +79,14 @@ public final class SandboxServer: Sendable {
                 portContinuation.finish()
             },
             logger: configuration.logger)
+        // No signal handlers: whoever embeds the sandbox owns the process's signals.
+        var serviceConfiguration = ServiceGroupConfiguration(services: [application], logger: configuration.logger)
+        // Requests still in flight after this are cut, so that stopping never hangs on a client.
+        serviceConfiguration.maximumGracefulShutdownDuration = .seconds(5)
+        let services = ServiceGroup(configuration: serviceConfiguration)
         let task = Task {
             defer { portContinuation.finish() }
-            // No signal handlers: whoever embeds the sandbox owns the process's signals.
-            try await application.runService(gracefulShutdownSignals: [])
+            try await services.run()
         }
         var iterator = portStream.makeAsyncIterator()
         guard let port = await iterator.next() else {
@@ -85,7 +96,7 @@ public final class SandboxServer: Sendable {
         }
         let url = "http://\(configuration.host):\(port)/v1"
         baseURL.withLock { $0 = url }
-        return SandboxServer(baseURL: url, port: port, generatedUsers: generated, task: task, store: store)
+        return SandboxServer(baseURL: url, port: port, generatedUsers: generated, services: services, task: task, store: store)
     }
 
     /// Serves until the calling task is cancelled or the server fails.
@@ -97,8 +108,18 @@ public final class SandboxServer: Sendable {
         }
     }
 
+    /// Serves until the service group it runs in shuts down gracefully, then stops.
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await wait()
+        } onGracefulShutdown: { [services] in
+            Task { await services.triggerGracefulShutdown() }
+        }
+    }
+
+    /// Stops accepting connections, lets the requests in flight finish, and returns once stopped.
     public func stop() async {
-        task.cancel()
+        await services.triggerGracefulShutdown()
         _ = try? await task.value
     }
 }

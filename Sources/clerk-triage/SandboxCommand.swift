@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClerkSandbox
 import Foundation
+import ServiceLifecycle
 
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +51,11 @@ struct SandboxCommand: AsyncParsableCommand {
             Output.error("generated \(server.generatedUsers) demo users in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2))))")
         }
         Output.line("listening on \(server.baseURL)")
-        _ = await SignalWaiter.waitForTermination()
+        // SIGINT and SIGTERM shut down gracefully: requests in flight finish and a temporary
+        // database is removed.
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: configuration.logger))
+        try await services.run()
         await server.stop()
     }
 }
