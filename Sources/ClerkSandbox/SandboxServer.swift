@@ -20,6 +20,10 @@ public struct SandboxConfiguration: Sendable {
     public var users = 500
     public var seed: UInt64 = 1
     public var faults = FaultPlan.none
+    /// Clerk's rate limits: per instance by the key's kind (100 requests per 10 s for `sk_test_`,
+    /// 1,000 for `sk_live_`) and 10 updates per 10 s per user, answered with 429 and `Retry-After`.
+    /// Off for tests and benchmarks that need throughput.
+    public var enforcesRateLimits = true
     public var logger = Logger(label: "clerk-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init(secretKey: String) {
@@ -69,7 +73,9 @@ public final class SandboxServer: Service, Sendable {
         }
         let baseURL = Mutex("http://\(configuration.host):\(configuration.port)/v1")
         let directory = UserDirectory(store: store, now: { Date().unixMillis }, publicBaseURL: { baseURL.withLock { $0 } })
-        let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed))
+        let start = ContinuousClock.now
+        let limiter = configuration.enforcesRateLimits ? SandboxRateLimiter(secretKey: configuration.secretKey, clock: { start.duration(to: .now) }) : nil
+        let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed), rateLimiter: limiter)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
             router: routes.router(secretKey: configuration.secretKey),

@@ -26,6 +26,7 @@ struct SandboxBench: AsyncParsableCommand {
     func run() async throws {
         var configuration = SandboxConfiguration(secretKey: "sk_test_bench")
         configuration.users = users
+        configuration.enforcesRateLimits = false
         let started = ContinuousClock.now
         let server = try await SandboxServer.start(configuration)
         Output.line("generate \(users) users: \(Measurements.format(started.duration(to: .now)))")

@@ -27,6 +27,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Seed for the demo data: the same seed gives the same users.")
     var seed: UInt64 = 1
 
+    @Flag(name: .customLong("no-rate-limits"), help: "Do not enforce Clerk's rate limits (100 requests per 10 s for sk_test_ keys, 1,000 for sk_live_, 10 updates per 10 s per user).")
+    var noRateLimits = false
+
     @OptionGroup(title: "Fault injection (off by default)")
     var faults: FaultOptions
 
@@ -44,6 +47,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.seed = seed
         configuration.databasePath = db
         configuration.faults = faults.plan
+        configuration.enforcesRateLimits = !noRateLimits
         let started = ContinuousClock.now
         let server = try await SandboxServer.start(configuration)
         if server.generatedUsers > 0 {

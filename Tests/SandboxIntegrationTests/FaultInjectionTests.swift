@@ -9,6 +9,7 @@ struct FaultInjectionTests {
         var configuration = SandboxConfiguration(secretKey: SandboxFixture.key)
         configuration.users = 5
         configuration.faults = plan
+        configuration.enforcesRateLimits = false
         let server = try await SandboxServer.start(configuration)
         let client = ClerkClient(configuration: ClerkConfiguration(
             baseURL: server.baseURL, secretKey: SecretKey(SandboxFixture.key), requestTimeout: .seconds(5),

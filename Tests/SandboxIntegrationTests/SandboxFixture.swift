@@ -18,6 +18,8 @@ actor SandboxFixture {
         var configuration = SandboxConfiguration(secretKey: Self.key)
         configuration.users = users
         configuration.seed = 7
+        // The suites send hundreds of requests a second; RateLimitTests checks the limits.
+        configuration.enforcesRateLimits = false
         let started = try await SandboxServer.start(configuration)
         server = started
         return started

@@ -5,6 +5,8 @@ import ClerkAPI
 struct SandboxError: Error, Sendable {
     var status: Int
     var entry: ClerkErrorEntry
+    /// Seconds to wait, sent as `Retry-After` (429s).
+    var retryAfter: Int?
 
     init(_ status: Int, code: String, message: String, longMessage: String, parameter: String? = nil) {
         self.status = status

@@ -29,6 +29,7 @@ struct ClerkErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let data = (try? WireCoding.encoder.encode(body)) ?? Data()
         var fields = headers
         fields[.contentType] = "application/json"
+        if let retryAfter = error.retryAfter { fields[.retryAfter] = String(retryAfter) }
         return Response(status: HTTPResponse.Status(code: error.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -102,10 +102,10 @@ struct FaultInjectionMiddleware<Context: RequestContext>: RouterMiddleware {
         case .serverError:
             throw SandboxError(503, code: "service_unavailable", message: "unavailable", longMessage: "The sandbox is injecting a 503 (fault injection).")
         case .rateLimited(let retryAfter):
-            return ClerkErrorMiddleware<Context>.response(
-                SandboxError(429, code: "too_many_requests", message: "Too many requests",
-                             longMessage: "Rate limit exceeded (fault injection); retry after \(retryAfter) s."),
-                headers: [.retryAfter: String(retryAfter)])
+            var error = SandboxError(429, code: "too_many_requests", message: "Too many requests",
+                                     longMessage: "Rate limit exceeded (fault injection); retry after \(retryAfter) s.")
+            error.retryAfter = retryAfter
+            return ClerkErrorMiddleware<Context>.response(error)
         case .drop:
             // Promise a body, send a byte of it, then fail: the connection closes mid-response.
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(contentLength: 4096) { writer in

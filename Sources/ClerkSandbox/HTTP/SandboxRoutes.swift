@@ -5,11 +5,13 @@ import Hummingbird
 struct SandboxRoutes: Sendable {
     let directory: UserDirectory
     let faults: FaultState
+    let rateLimiter: SandboxRateLimiter?
 
     func router(secretKey: String) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ClerkErrorMiddleware())
         router.add(middleware: BearerAuthMiddleware(secretKey: secretKey))
+        if let rateLimiter { router.add(middleware: RateLimitMiddleware(limits: rateLimiter)) }
         router.add(middleware: FaultInjectionMiddleware(faults: faults))
         addUserRoutes(to: router)
         addModerationRoutes(to: router)
