@@ -98,7 +98,7 @@ struct SearchPlanTests {
         let client = try await Self.fixture.client(users: 1_500)
         let all = try await everyone(client)
         let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
-        let fixed = ["example", "example.de", "smith", "user_2", "li", "佐", "林", "e", "zzzz-no-such-user", "+1", "0x"]
+        let fixed = ["example", "example.de", "smith", "user_2", "use", "li", "佐", "林", "e", "zzzz-no-such-user", "+1", "0x"]
         for order in [UserOrder.newestFirst, UserOrder(.firstName, .ascending)] {
             // The expected order is the server's own order of all users (ties broken the same way).
             var ordered: [String] = []

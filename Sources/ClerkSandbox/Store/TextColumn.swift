@@ -19,10 +19,13 @@ struct TextColumn: Sendable {
 
     mutating func append(_ value: String, owner: Int64) {
         var value = value
-        value.withUTF8 { utf8 in
-            bytes.append(contentsOf: utf8)
-            for byte in utf8 { frequency[Int(byte)] += 1 }
-        }
+        value.withUTF8 { append($0, owner: owner) }
+    }
+
+    /// `value` must be lower-cased UTF-8.
+    mutating func append(_ value: some Collection<UInt8>, owner: Int64) {
+        bytes.append(contentsOf: value)
+        for byte in value { frequency[Int(byte)] += 1 }
         starts.append(bytes.count)
         owners.append(owner)
     }

@@ -10,7 +10,7 @@ extension UserQuerySQL {
         func narrow(_ rows: RowSet) {
             if found == nil { found = rows } else { found?.formIntersection(rows) }
         }
-        if let value = filter.query, !value.isEmpty { narrow(try query(value, search: search, in: db)) }
+        if let value = filter.query, !value.isEmpty, let rows = try query(value, search: search, in: db) { narrow(rows) }
         let fields: [(SearchField, String?)] = [
             (.emails, filter.emailAddressQuery), (.phones, filter.phoneNumberQuery), (.usernames, filter.usernameQuery), (.names, filter.nameQuery),
         ]
@@ -24,12 +24,17 @@ extension UserQuerySQL {
         }
     }
 
-    /// `query`: part of an email, phone, username, web3 wallet or name, or the start of a user id.
-    /// Ids are matched from their start through the id index rather than as text: an agent pastes
-    /// an id or its beginning, not a piece from its middle.
-    private func query(_ value: String, search: SearchIndex, in db: Database) throws -> RowSet {
+    /// `query`: part of an email, phone, username, web3 wallet or name, or the start of a user id;
+    /// nil when every user matches. Ids are matched from their start through the id index rather
+    /// than as text: an agent pastes an id or its beginning, not a piece from its middle.
+    private func query(_ value: String, search: SearchIndex, in db: Database) throws -> RowSet? {
+        let pattern = Self.globPrefix(value)
+        // Every id starts alike ("user_"): when the first and the last id in order both start with
+        // the text, so does every id between them, and reading them all would only say "everyone".
+        let everyID = try Bool.fetchOne(db, sql: "SELECT (SELECT min(id) FROM users) GLOB ?1 AND (SELECT max(id) FROM users) GLOB ?1", arguments: [pattern])
+        if everyID == true { return nil }
         var found = search.matches(value, in: SearchField.allCases)
-        let ids = try Int64.fetchCursor(db, sql: "SELECT rowid FROM users WHERE id GLOB ?", arguments: [Self.globPrefix(value)])
+        let ids = try Int64.fetchCursor(db, sql: "SELECT rowid FROM users WHERE id GLOB ?", arguments: [pattern])
         while let rowid = try ids.next() { found.insert(rowid) }
         return found
     }
