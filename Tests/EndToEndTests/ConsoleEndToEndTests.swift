@@ -147,6 +147,25 @@ struct ConsoleEndToEndTests {
         return Set(report.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init).filter { !$0.hasPrefix("-") })
     }
 
+    @Test("y copies the user id through tmux with set-clipboard on, as the README says (no pass-through needed)")
+    func copyInsideTmux() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let ids = Set(try await sandbox.client.users.list(UserListQuery(limit: 300)).map(\.id))
+        let console = try ConsoleSession(sandbox: sandbox)
+        defer { console.stop() }
+        // Only set-clipboard: allow-passthrough stays off, as it is by default.
+        try shell(["tmux", "-L", console.socket, "set-option", "-s", "set-clipboard", "on"])
+        try await console.waitFor("page 1 of")
+        try console.keys("y")
+        var copied = ""
+        try await waitUntil("a copied user id in tmux's paste buffer") {
+            copied = try shell(["tmux", "-L", console.socket, "show-buffer"])
+            return ids.contains(copied)
+        }
+        #expect(ids.contains(copied), "\(copied)")
+    }
+
     @Test(":theme switches themes; an unknown theme lists what exists")
     func themes() async throws {
         let sandbox = try await SandboxProcess()

@@ -11,10 +11,4 @@ public enum Clipboard {
     public static func osc52(_ text: String) -> String {
         "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
     }
-
-    /// The same sequence; `insideTmux` no longer changes it. Kept so callers written before can
-    /// build; call `osc52(_:)`.
-    public static func osc52(_ text: String, insideTmux: Bool) -> String {
-        osc52(text)
-    }
 }
