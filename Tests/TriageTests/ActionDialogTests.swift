@@ -37,7 +37,7 @@ struct ActionDialogTests {
 
     @Test("a bulk ban lists the marked users and sends one command for all of them")
     func bulkBan() {
-        var model = Fake.loaded(total: 10)
+        var model = Fake.loaded(total: 40)
         _ = model.press(.character(" "), .character(" "), .character(" "), .character("B"))
         guard case .dialog(let dialog) = model.overlay else { Issue.record("no dialog"); return }
         #expect(dialog.userIDs.count == 3)
@@ -46,7 +46,15 @@ struct ActionDialogTests {
         _ = model.press(.tab)
         let command = Self.enqueued(model.press(.enter))
         #expect(Set(command?.userIDs ?? []) == ["user_0", "user_1", "user_2"])
-        #expect(model.browse.marked.isEmpty)
+        #expect(model.browse.marked.isEmpty, "marks are cleared once the bulk command is queued")
+
+        for _ in 0..<10 { _ = model.press(.character(" ")) }
+        _ = model.press(.character("L"))
+        #expect(model.screenText.contains("1–8 of 10 · PgUp PgDn scroll the list"))
+        _ = model.press(.pageDown)
+        #expect(model.screenText.contains("3–10 of 10"), "the list of affected users scrolls")
+        _ = model.press(.pageUp)
+        #expect(model.screenText.contains("1–8 of 10"))
     }
 
     @Test("credit: the amount is checked as typed, the balance shows before and after, a bad amount sends nothing")

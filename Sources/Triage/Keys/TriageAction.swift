@@ -79,6 +79,8 @@ public enum TriageAction: String, BindableAction {
     case dialogActivate = "dialog.activate"
     case dialogCancel = "dialog.cancel"
     case dialogToggle = "dialog.toggle"
+    case dialogScrollUp = "dialog.scroll-up"
+    case dialogScrollDown = "dialog.scroll-down"
     case quitNow = "dialog.quit-now"
     case discardUnfinished = "dialog.discard"
 
@@ -157,6 +159,8 @@ public enum TriageAction: String, BindableAction {
         case .dialogActivate: "press the focused button (Cancel unless you moved to the action)"
         case .dialogCancel: "cancel: nothing is sent"
         case .dialogToggle: "change the focused choice"
+        case .dialogScrollUp: "scroll the list of affected users up"
+        case .dialogScrollDown: "scroll the list of affected users down"
         case .quitNow: "quit now; unfinished commands resume at the next start"
         case .discardUnfinished: "discard the unfinished commands of an earlier session"
         case .menuUp: "previous action"
@@ -248,6 +252,8 @@ public enum TriageAction: String, BindableAction {
         case .dialogActivate: [.enter]
         case .dialogCancel: [.escape, .control("c")]
         case .dialogToggle: [.character(" "), .left, .right]
+        case .dialogScrollUp: [.pageUp]
+        case .dialogScrollDown: [.pageDown]
         case .quitNow: [.character("q")]
         case .discardUnfinished: [.character("d")]
         case .menuUp: [.up]

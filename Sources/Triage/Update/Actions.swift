@@ -109,6 +109,10 @@ enum Actions {
                 let index = order.firstIndex(of: dialog.focus) ?? 0
                 dialog.focus = order[index + 1]
             }
+        case .dialogScrollUp:
+            dialog.listScroll = max(0, dialog.listScroll - DialogView.listHeight)
+        case .dialogScrollDown:
+            dialog.listScroll = min(max(0, dialog.userIDs.count - DialogView.listHeight), dialog.listScroll + DialogView.listHeight)
         case .suspend:
             return [.suspend]
         case .repaint:

@@ -5,18 +5,23 @@ import Terminal
 /// An action dialog: whom it acts on, on which instance, what will happen, the inputs, and the
 /// two buttons with Cancel focused first.
 enum DialogView {
+    /// Rows of the affected-users list in a bulk dialog.
+    static let listHeight = 8
+
     static func render(_ model: TriageModel, _ dialog: ActionDialog, into grid: inout Grid) {
         let theme = model.theme
         var rows: [Row] = []
         rows.append(.text([Span("Instance  ", theme[.muted]), Span("\(model.instance.label) \(model.instance.baseURL)", theme[model.instance.kind == .production ? .error : .dialog])]))
         if dialog.isBulk {
             rows.append(.text([Span("Users     ", theme[.muted]), Span("\(dialog.userIDs.count) marked users:", theme[.dialog].adding(.bold))]))
-            let listHeight = min(8, dialog.userIDs.count)
-            let start = min(dialog.listScroll, max(0, dialog.userIDs.count - listHeight))
-            for id in dialog.userIDs[start..<(start + listHeight)] {
+            let shown = min(listHeight, dialog.userIDs.count)
+            let start = min(dialog.listScroll, max(0, dialog.userIDs.count - shown))
+            for id in dialog.userIDs[start..<(start + shown)] {
                 rows.append(.text([Span("  " + (model.users[id].map(UserLabel.full) ?? id), theme[.dialog])]))
             }
-            if dialog.userIDs.count > listHeight { rows.append(.text([Span("  … and \(dialog.userIDs.count - listHeight) more", theme[.muted])])) }
+            if dialog.userIDs.count > shown {
+                rows.append(.text([Span("  \(start + 1)–\(start + shown) of \(dialog.userIDs.count) · PgUp PgDn scroll the list", theme[.muted])]))
+            }
         } else if let id = dialog.userIDs.first {
             let user = model.users[id]
             rows.append(.text([Span("User      ", theme[.muted]), Span(user.map(UserLabel.name) ?? id, theme[.dialog].adding(.bold))]))
