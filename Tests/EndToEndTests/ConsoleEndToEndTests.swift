@@ -166,6 +166,27 @@ struct ConsoleEndToEndTests {
         #expect(ids.contains(copied), "\(copied)")
     }
 
+    @Test("Ctrl-Z hands the terminal to the shell; fg brings the console back, laid out for a size changed meanwhile")
+    func suspendAndResume() async throws {
+        let sandbox = try await SandboxProcess()
+        defer { sandbox.stop() }
+        let shell = try InteractiveShell()
+        defer { shell.stop() }
+        try await shell.waitFor("ready$")
+        try shell.run("env -u NO_COLOR -u CLERK_TRIAGE_THEME CLERK_TRIAGE_CONFIG=/nonexistent CLERK_SECRET_KEY=\(sandbox.key) "
+            + "\(try binaryPath()) --api-url \(sandbox.baseURL) --log-file /tmp/\(shell.socket).log")
+        try await shell.waitFor("page 1 of 9")
+        try shell.keys("C-z")
+        try await shell.waitFor("Stopped")
+        #expect(try shell.display("#{alternate_on} #{cursor_flag}") == "0 1", "the shell has the main screen and a cursor")
+        try shell.resize(width: 80, height: 24)
+        try shell.run("fg")
+        try await shell.waitFor("page 1 of 16")
+        #expect(try shell.display("#{alternate_on} #{cursor_flag}") == "1 0")
+        try shell.keys("q")
+        try await waitUntil("the prompt after quitting:\n\(shell.screen)") { try shell.screen.contains("ready$ ") && shell.display("#{alternate_on}") == "0" }
+    }
+
     @Test(":theme switches themes; an unknown theme lists what exists")
     func themes() async throws {
         let sandbox = try await SandboxProcess()
@@ -191,5 +212,48 @@ extension ConsoleSession {
             let text = screen
             return text.contains("1 user ") && text.contains(email.prefix(20))
         }
+    }
+}
+
+/// bash with job control in a detached tmux session of its own server, for what needs a shell
+/// that can stop and continue jobs.
+final class InteractiveShell: @unchecked Sendable {
+    let socket = "clerk-e2e-\(UUID().uuidString.prefix(8))"
+    let name = "shell"
+
+    init() throws {
+        try shell(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+                   "env", "PS1=ready$ ", "bash", "--norc", "--noprofile", "-i"])
+        try shell(["tmux", "-L", socket, "set-option", "-g", "escape-time", "10"])
+    }
+
+    func stop() {
+        _ = try? shell(["tmux", "-L", socket, "kill-server"])
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
+    }
+
+    var screen: String { (try? shell(["tmux", "-L", socket, "capture-pane", "-p", "-t", name])) ?? "" }
+
+    func display(_ format: String) throws -> String {
+        try shell(["tmux", "-L", socket, "display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Types a command line and Enter.
+    func run(_ line: String) throws {
+        try shell(["tmux", "-L", socket, "send-keys", "-t", name, "-l", line])
+        try keys("Enter")
+    }
+
+    func keys(_ keys: String...) throws {
+        try shell(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try shell(["tmux", "-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    func waitFor(_ text: String) async throws {
+        try await waitUntil("'\(text)' on screen:\n\(screen)") { screen.contains(text) }
     }
 }
