@@ -63,7 +63,9 @@ struct ConsoleOptions: ParsableArguments {
             settings.seed = sandboxSeed
             let server = try await SandboxServer.start(settings)
             sandbox = server
-            api = ClerkConfiguration(baseURL: server.baseURL, secretKey: SecretKey(SandboxConfiguration.embeddedSecretKey), rateLimits: .unlimited, logger: logger)
+            // The sandbox enforces Clerk's limits for its key; the client keeps under them as it would with Clerk.
+            let key = SecretKey(SandboxConfiguration.embeddedSecretKey)
+            api = ClerkConfiguration(baseURL: server.baseURL, secretKey: key, rateLimits: .clerkDefaults(for: key), logger: logger)
             isSandbox = true
         }
         api.userAgent = "clerk-triage/\(ClerkTriageVersion.current)"

@@ -18,7 +18,7 @@ struct ActionsEndToEndTests {
 
     @Test("ban a user found by search: the sandbox says banned, the row says BAN, the audit log has it")
     func banOne() async throws {
-        let sandbox = try await SandboxProcess(extraArguments: ["--no-rate-limits"])
+        let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
         let target = try await Self.find(sandbox) { !$0.banned && $0.firstName?.allSatisfy(\.isASCII) == true }
         let email = try #require(target.primaryEmailAddress?.emailAddress)
@@ -45,7 +45,7 @@ struct ActionsEndToEndTests {
 
     @Test("mark 120 users and ban them in bulk: progress shown, all banned, 50 ids per call")
     func bulkBan() async throws {
-        let sandbox = try await SandboxProcess(users: 300, extraArguments: ["--no-rate-limits", "--fault-latency-ms", "700"])
+        let sandbox = try await SandboxProcess(users: 300, extraArguments: ["--fault-latency-ms", "700"])
         defer { sandbox.stop() }
         var bannedFilter = UserFilter()
         bannedFilter.banned = true
@@ -55,9 +55,12 @@ struct ActionsEndToEndTests {
         let console = try ConsoleSession(sandbox: sandbox, height: 130, extraEnvironment: environment)
         defer { console.stop() }
         try await console.waitFor("page 1 of", timeout: .seconds(30))
-        try console.keys("b")
+        var notBanned = UserFilter()
+        notBanned.banned = false
+        let candidates = try await sandbox.client.users.count(notBanned)
+        try console.keys("b", "b")
         try await console.waitFor("Banned: not banned")
-        try await console.waitFor("page 1 of 2", timeout: .seconds(30))
+        try await console.waitFor("\(candidates) users", timeout: .seconds(30))
         try console.keys(list: Array(repeating: "Space", count: 120))
         try await console.waitFor("120 marked")
         try console.keys("B")
@@ -72,7 +75,7 @@ struct ActionsEndToEndTests {
 
     @Test("adjust credit by 12.50: the balance moves by exactly 1250 cents, once")
     func credit() async throws {
-        let sandbox = try await SandboxProcess(extraArguments: ["--no-rate-limits"])
+        let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
         let target = try await Self.find(sandbox) { _ in true }
         let email = try #require(target.primaryEmailAddress?.emailAddress)
@@ -99,16 +102,19 @@ struct ActionsEndToEndTests {
 
     @Test("kill -9 with commands queued, start again: resumed, each user locked once")
     func killAndResume() async throws {
-        let sandbox = try await SandboxProcess(users: 300, extraArguments: ["--no-rate-limits", "--fault-latency-ms", "1500"])
+        let sandbox = try await SandboxProcess(users: 300, extraArguments: ["--fault-latency-ms", "1500"])
         defer { sandbox.stop() }
         let (state, environment) = Self.stateEnvironment()
         defer { try? FileManager.default.removeItem(atPath: state) }
         var console = try ConsoleSession(sandbox: sandbox, height: 60, extraEnvironment: environment)
         defer { console.stop() }
         try await console.waitFor("page 1 of", timeout: .seconds(30))
-        try console.keys("b")
+        var notBanned = UserFilter()
+        notBanned.banned = false
+        let candidates = try await sandbox.client.users.count(notBanned)
+        try console.keys("b", "b")
         try await console.waitFor("Banned: not banned")
-        try await console.waitFor("page 1 of", timeout: .seconds(30))
+        try await console.waitFor("\(candidates) users", timeout: .seconds(30))
         // Twenty users in one lock command: one call each, so a kill lands with some done.
         try console.keys(list: Array(repeating: "Space", count: 20))
         try await console.waitFor("20 marked")
@@ -116,8 +122,11 @@ struct ActionsEndToEndTests {
         try await console.waitFor("20 marked users:")
         try console.keys("Tab", "Enter")
         try await waitUntil("the lock under way:\n\(console.screen)") { console.screen.contains("lock 1/20") || console.screen.contains("lock 2/20") }
-        kill(pid_t(try console.consolePID()) ?? 0, SIGKILL)
-        try await console.waitFor("EXITED=")
+        let pid = try console.consolePID()
+        try #require(!pid.isEmpty && !pid.contains("\n"), "one console process: '\(pid)'")
+        try shell(["kill", "-KILL", pid])
+        // The killed console cannot leave the alternate screen, so its exit is watched, not read.
+        try await waitUntil("the console to be gone") { kill(pid_t(pid) ?? 0, 0) != 0 }
         let journal = try String(contentsOfFile: try Self.journalPath(state), encoding: .utf8)
         let intent = try #require(journal.split(separator: "\n").first { $0.contains("intent") })
         let ids = intent.matches(of: /user_[A-Za-z0-9]+/).map { String($0.output) }
@@ -146,7 +155,7 @@ struct ActionsEndToEndTests {
 
     @Test("--read-only: the ban key is absent from help, and typing it changes nothing")
     func readOnly() async throws {
-        let sandbox = try await SandboxProcess(extraArguments: ["--no-rate-limits"])
+        let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
         let (state, environment) = Self.stateEnvironment()
         defer { try? FileManager.default.removeItem(atPath: state) }
@@ -166,7 +175,7 @@ struct ActionsEndToEndTests {
 
     @Test("a user with a hostile name in a dialog does not alter the terminal")
     func hostileNameInDialog() async throws {
-        let sandbox = try await SandboxProcess(extraArguments: ["--no-rate-limits"])
+        let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
         let hostile = try #require(try await sandbox.client.users.list(UserListQuery(limit: 300)).first { $0.firstName?.contains("\u{1B}") == true })
         let (state, environment) = Self.stateEnvironment()

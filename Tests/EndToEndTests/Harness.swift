@@ -92,9 +92,11 @@ final class SandboxProcess: @unchecked Sendable {
     let baseURL: String
     let key = "sk_test_e2e_\(UUID().uuidString.prefix(8))"
 
-    init(users: Int = 300, seed: Int = 3, extraArguments: [String] = []) async throws {
+    /// `rateLimits` off by default: the tests' own client checks state without pacing itself.
+    init(users: Int = 300, seed: Int = 3, rateLimits: Bool = false, extraArguments: [String] = []) async throws {
         process.executableURL = URL(fileURLWithPath: try binaryPath())
-        process.arguments = ["sandbox", "--port", "0", "--users", String(users), "--seed", String(seed), "--secret-key", key] + extraArguments
+        process.arguments = ["sandbox", "--port", "0", "--users", String(users), "--seed", String(seed), "--secret-key", key]
+            + (rateLimits ? [] : ["--no-rate-limits"]) + extraArguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

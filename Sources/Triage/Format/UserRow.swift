@@ -1,4 +1,5 @@
 import ClerkAPI
+import ClerkActions
 import Terminal
 
 /// How a user reads in the table.
@@ -42,9 +43,30 @@ public enum UserRow {
         ]
     }
 
+    /// What a row calls an action, short enough to leave room for its state.
+    static func shortName(_ action: CommandAction) -> String {
+        switch action {
+        case .adjustCredit: "credit"
+        case .setPasswordCompromised: "compromised"
+        case .unsetPasswordCompromised: "uncompromised"
+        case .removePassword: "password"
+        case .deletePasskey: "passkey"
+        case .deleteWeb3Wallet: "wallet"
+        case .deleteExternalAccount: "account"
+        case .deleteTOTP: "totp"
+        case .deleteBackupCodes: "codes"
+        case .disableMFA: "mfa"
+        case .deleteProfileImage: "image"
+        case .verifyTOTP: "verify"
+        case .deleteUser: "delete"
+        case .mergeMetadata, .replaceMetadata: "metadata"
+        default: action.name
+        }
+    }
+
     /// `ban queued`, `lock 3/10`, `ban ✓`, `credit ✗`: the latest command on the user, at once.
     public static func commandState(_ entry: QueueState.Entry) -> String {
-        let name = entry.command.action.name.split(separator: "-").first.map(String.init) ?? entry.command.action.name
+        let name = shortName(entry.command.action)
         return switch entry.state {
         case .queued: "\(name) queued"
         case .rateLimited: "\(name) waiting"
