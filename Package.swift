@@ -72,10 +72,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClerkAPITests", dependencies: ["ClerkAPI"]),
-        .testTarget(name: "ClerkActionsTests", dependencies: ["ClerkActions", "ClerkAPI"]),
+        .testTarget(name: "ClerkActionsTests", dependencies: ["ClerkActions", "ClerkAPI", "ClerkSandbox"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "CNcursesw", "Terminal"]),
-        .testTarget(name: "TriageTests", dependencies: ["Triage", "Terminal", "ClerkAPI"]),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Terminal", "ClerkAPI", "ClerkActions"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["clerk-triage", "ClerkAPI", "Terminal"]),
         .testTarget(
             name: "SandboxIntegrationTests",
