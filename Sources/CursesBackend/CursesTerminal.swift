@@ -13,7 +13,8 @@ public struct CursesStartError: Error, CustomStringConvertible {
 public final class CursesTerminal: TerminalDevice {
     private var screen: OpaquePointer?
     private let wakeRead: Int32
-    private let wakeWrite: Int32
+    /// Open for the life of the process: see `WakePipe`.
+    let wakeWrite: Int32
     private let inputDescriptor: Int32
     private let outputDescriptor: Int32
     private var colors = ColorPairs()

@@ -90,6 +90,11 @@ struct CursesTerminalTests {
         #expect(ContinuousClock.now - started < .seconds(5), "the waker woke the loop")
 
         session.terminal.stop()
+        // Still the pipe: were it closed, the waker would write into whatever reuses the number
+        // (checked before writing anything, so a broken build fails here instead of doing that).
+        var pipeStatus = stat()
+        try #require(fstat(session.terminal.wakeWrite, &pipeStatus) == 0 && (pipeStatus.st_mode & S_IFMT) == S_IFIFO,
+                     "the waker's descriptor was closed")
         // A file opened now may get any descriptor number the console had closed.
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("waker-\(UUID().uuidString)").path
         let files = (0..<8).map { _ in open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600) }
