@@ -18,13 +18,24 @@ struct QueueOutcomeTests {
         #expect(audit.map(\.outcome) == [.done])
     }
 
-    @Test("a lost answer to a lock is settled by re-reading the user: not applied, so failed and retryable")
-    func lostAnswerNotApplied() async throws {
+    @Test("a lost answer to a lock that was not applied: sent again, once the re-read shows it safe")
+    func lostAnswerNotAppliedResent() async throws {
         let harness = try Harness(users: [Users.make("user_1")])
         harness.clerk.fail(.post, "/lock", .instead, .connectionLost)
         let command = try await harness.enqueue(.lock, "user_1")
+        guard case .finished = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(harness.clerk.sent.map(\.method) == [.post, .get, .post])
+        #expect(harness.clerk.user("user_1")?.locked == true)
+    }
+
+    @Test("answers lost on every send and never applied: failed, and retryable by the operator")
+    func lostAnswerNotApplied() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        harness.clerk.fail(.post, "/lock", times: 3, .instead, .connectionLost)
+        let command = try await harness.enqueue(.lock, "user_1")
         guard case .failed(_, let error) = try await harness.outcome(of: command) else { Issue.record("not failed"); return }
         guard case .transport = error else { Issue.record("wrong error \(error)"); return }
+        #expect(harness.clerk.sent.map(\.method) == [.post, .get, .post, .get, .post, .get])
         #expect(harness.clerk.user("user_1")?.locked == false)
         #expect(try harness.auditRecords().map(\.outcome) == [.failed])
 

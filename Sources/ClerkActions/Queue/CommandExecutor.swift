@@ -105,27 +105,42 @@ struct CommandExecutor: Sendable {
                 break
             }
         }
-        let first = await attempt(command, userID)
-        guard case .unknownAnswer(let error) = first else { return first.outcome }
-        await reporter.checking()
-        switch await check.verdict(for: command.action, userID: userID) {
-        case .applied(let result):
-            audit.record(command, users: [userID], .done, error: nil, message: "Clerk's answer was lost (\(error)); \(result.note ?? "it was applied")")
-            return .done(result)
-        case .notApplied:
-            audit.record(command, users: [userID], .failed, error: error, message: "Clerk's answer was lost and it was not applied")
-            return .failed(error, message: "Clerk's answer was lost and it was not applied")
-        case .cannotTell(let reason):
-            audit.record(command, users: [userID], .unknown, error: error, message: reason)
-            return .unknown(reason)
-        case .resend:
-            let second = await attempt(command, userID)
-            guard case .unknownAnswer(let again) = second else { return second.outcome }
-            let reason = "Clerk did not answer twice (\(again)); sending it again is safe"
-            audit.record(command, users: [userID], .unknown, error: again, message: reason)
-            return .unknown(reason)
+        // Every action but a verification does no more when applied twice (a flag set, an item
+        // gone, a merge, a keyed credit), so one whose lost answer proved it not applied, or
+        // that cannot be checked but is harmless to repeat, is sent once more before anyone is asked.
+        var sendsLeft = command.action.changesNothing ? 1 : Self.sendsAfterLostAnswer
+        while true {
+            sendsLeft -= 1
+            let sent = await attempt(command, userID)
+            guard case .unknownAnswer(let error) = sent else { return sent.outcome }
+            await reporter.checking()
+            switch await check.verdict(for: command.action, userID: userID) {
+            case .applied(let result):
+                audit.record(command, users: [userID], .done, message: "Clerk's answer was lost (\(error)); \(result.note ?? "it was applied")")
+                return .done(result)
+            case .notApplied where sendsLeft > 0:
+                continue
+            case .notApplied:
+                let message = command.action.changesNothing
+                    ? "Clerk's answer was lost; ask the user for a fresh code and verify again"
+                    : "Clerk's answer was lost and it was not applied"
+                audit.record(command, users: [userID], .failed, error: error, message: message)
+                return .failed(error, message: message)
+            case .cannotTell(let reason):
+                audit.record(command, users: [userID], .unknown, error: error, message: reason)
+                return .unknown(reason)
+            case .resend where sendsLeft > 0:
+                continue
+            case .resend:
+                let reason = "Clerk's answer was lost every time (\(error)); sending it again is safe"
+                audit.record(command, users: [userID], .unknown, error: error, message: reason)
+                return .unknown(reason)
+            }
         }
     }
+
+    /// Sends of one request when Clerk's answers keep getting lost.
+    static let sendsAfterLostAnswer = 3
 
     private enum Attempt {
         case settled(UserOutcome)
