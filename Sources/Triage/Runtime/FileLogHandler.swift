@@ -27,6 +27,16 @@ public struct FileLogHandler: LogHandler {
         factory(sink: Sink(file: try SecureFile.openForAppending(path)), level: level)
     }
 
+    /// Logs to `console.log` in the state directory (`$XDG_STATE_HOME/clerk-triage/`), creating the
+    /// directory 0700 first; returns the path, to tell the operator where the log is.
+    public static func makeStateFactory(
+        environment: [String: String], level: Logger.Level
+    ) throws(StateFileError) -> (factory: @Sendable (String) -> any LogHandler, path: String) {
+        let directory = try StateDirectory.prepare(environment: environment)
+        let path = directory.filePath(StateDirectory.logFileName)
+        return (try makeFactory(path: path, level: level), path)
+    }
+
     private static func factory(sink: Sink, level: Logger.Level) -> @Sendable (String) -> any LogHandler {
         return { label in
             var handler = FileLogHandler(sink: sink, label: label)
