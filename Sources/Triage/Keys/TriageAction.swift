@@ -73,6 +73,15 @@ public enum TriageAction: String, BindableAction {
     case deleteProfileImage = "actions.delete-image"
     case verifyTOTP = "actions.verify-totp"
     case deleteUser = "actions.delete"
+    case editMetadata = "actions.edit-metadata"
+
+    case editorSend = "editor.send"
+    case editorClose = "editor.close"
+    case editorNextField = "editor.next-field"
+    case editorMode = "editor.mode"
+    case editorUndo = "editor.undo"
+    case editorRedo = "editor.redo"
+    case editorJumpToError = "editor.jump-to-error"
 
     case dialogNext = "dialog.next"
     case dialogPrevious = "dialog.previous"
@@ -176,6 +185,14 @@ public enum TriageAction: String, BindableAction {
         case .queueConfirmApplied: "mark a command that needs checking as applied"
         case .queueAbandon: "give up a command that needs checking"
         case .queueClose: "close the queue"
+        case .editMetadata: "edit metadata as JSON, with a preview of the result (:edit public|private|unsafe)"
+        case .editorSend: "send: shows the changes to confirm (Tab, then Enter)"
+        case .editorClose: "close the editor (asks first if something is unsent)"
+        case .editorNextField: "next field: public, private, unsafe"
+        case .editorMode: "switch between merge (PATCH) and replace (PUT)"
+        case .editorUndo: "undo"
+        case .editorRedo: "redo"
+        case .editorJumpToError: "move the cursor to the JSON error"
         default:
             actionKind.map { "\($0.title.lowercased()) (:\($0.commandName))" } ?? rawValue
         }
@@ -269,6 +286,14 @@ public enum TriageAction: String, BindableAction {
         case .queueConfirmApplied: [.character("c")]
         case .queueAbandon: [.character("A")]
         case .queueClose: [.escape, .character("q"), .character("Q")]
+        case .editMetadata: [.character("e")]
+        case .editorSend: [.control("s")]
+        case .editorClose: [.escape, .control("c")]
+        case .editorNextField: [.control("t")]
+        case .editorMode: [.control("o")]
+        case .editorUndo: [.control("z")]
+        case .editorRedo: [.control("y")]
+        case .editorJumpToError: [.control("g")]
         }
     }
 
@@ -299,7 +324,7 @@ public enum TriageAction: String, BindableAction {
     /// Changes something at Clerk: removed in read-only mode.
     var isMutating: Bool {
         if let kind = actionKind { return kind != .verifyTOTP }
-        return [.queueRetry, .queueUndo, .queueConfirmApplied].contains(self)
+        return [.queueRetry, .queueUndo, .queueConfirmApplied, .editMetadata, .editorSend].contains(self)
     }
 
     /// The detail section a digit action jumps to.
@@ -328,6 +353,7 @@ extension KeyContext {
     static let dialog: KeyContext = "dialog"
     static let menu: KeyContext = "menu"
     static let queue: KeyContext = "queue"
+    static let editor: KeyContext = "editor"
 }
 
 extension Keymap where Action == TriageAction {

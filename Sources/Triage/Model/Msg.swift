@@ -26,6 +26,8 @@ public enum Msg: Sendable {
     /// The queue refused a command before sending anything (its journal could not be written).
     case commandRejected(Command, String)
     case auditLoaded(Result<[AuditRecord], StateFileError>)
+    /// The user read again just before a metadata change is sent.
+    case metadataChecked(id: String, Result<User, ClerkAPIError>)
 }
 
 /// Work `update` asks the runtime to do. Effects are data, so tests assert on them without I/O.
@@ -60,5 +62,7 @@ public enum Effect: Sendable, Hashable {
     case resume([UnfinishedCommand])
     case discard([UnfinishedCommand])
     case loadAudit
+    /// Read the user again before sending a metadata change: Clerk has no conditional update.
+    case checkMetadata(String)
     case quit
 }

@@ -7,6 +7,7 @@ public struct TriageModel: Sendable {
     public enum Screen: Sendable {
         case browse
         case detail(DetailState)
+        case metadata(MetadataEditor)
     }
 
     public enum Overlay: Sendable {

@@ -159,6 +159,8 @@ public final class TriageRuntime {
                     }
                     return .subscriptionLoaded(id: id, result)
                 }
+            case .checkMetadata(let id):
+                start(.refresh(id)) { users in .metadataChecked(id: id, await Self.capture { try await users.get(id) }) }
             case .refreshUser(let id):
                 start(.refresh(id)) { users in .userLoaded(id: id, await Self.capture { try await users.get(id) }) }
             case .enqueue(let command):

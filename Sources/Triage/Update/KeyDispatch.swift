@@ -25,6 +25,9 @@ enum KeyDispatch {
         case .none:
             break
         }
+        if case .metadata(let editor) = model.screen {
+            return MetadataEditing.key(key, editor, &model)
+        }
         if case .browse = model.screen, case .field(let field) = model.browse.focus {
             return Browse.searchKey(key, field: field, &model)
         }
@@ -50,6 +53,8 @@ enum KeyDispatch {
             return Commands.quit(&model)
         case .actionMenu:
             return Commands.openMenu(&model)
+        case .editMetadata:
+            return MetadataEditing.open(nil, &model)
         case .queuePanel:
             model.overlay = .queue(selection: 0)
             return []
@@ -89,8 +94,11 @@ extension TriageModel {
 
     /// The user an action would act on: the open user, or the table's selection.
     var currentUser: User? {
-        if case .detail(let detail) = screen { return users[detail.userID] }
-        return selectedUser
+        switch screen {
+        case .detail(let detail): users[detail.userID]
+        case .metadata(let editor): users[editor.userID]
+        case .browse: selectedUser
+        }
     }
 }
 

@@ -51,7 +51,7 @@ enum Overlays {
         return []
     }
 
-    static let usage = "commands: :user ID, :email ADDRESS, :theme NAME, :queue, :audit, :help, :quit, and an action (:ban, :lock, :credit…; a lists them)"
+    static let usage = "commands: :user ID, :email ADDRESS, :edit FIELD, :theme NAME, :queue, :audit, :help, :quit, and an action (:ban, :lock, :credit…; a lists them)"
 
     /// Runs a command line such as `user user_2abc`.
     static func run(_ line: String, _ model: inout TriageModel) -> [Effect] {
@@ -91,6 +91,12 @@ enum Overlays {
             return [.loadAudit]
         case "actions", "menu":
             return Commands.openMenu(&model)
+        case "edit":
+            guard argument.isEmpty || MetadataEditor.Field(rawValue: argument) != nil else {
+                model.say(":edit takes public, private or unsafe", isError: true)
+                return []
+            }
+            return MetadataEditing.open(MetadataEditor.Field(rawValue: argument), &model)
         default:
             if let kind = ActionKind(rawValue: command) {
                 if !argument.isEmpty {

@@ -18,6 +18,10 @@ public enum TriageUpdate {
             return KeyDispatch.handle(key, &model)
         case .resize(let size):
             let effects = Browse.resize(&model, to: size)
+            if case .metadata(var editor) = model.screen {
+                editor.editor.viewport = MetadataLayout.editorSize(size)
+                model.screen = .metadata(editor)
+            }
             Detail.clampScroll(&model)
             Overlays.clampHelpScroll(&model)
             return effects
@@ -55,6 +59,8 @@ public enum TriageUpdate {
         case .commandRejected(let command, let reason):
             Commands.rejected(command, reason, &model)
             return []
+        case .metadataChecked(let id, let result):
+            return MetadataEditing.checked(id, result, &model)
         case .auditLoaded(let result):
             Overlays.auditLoaded(result, &model)
             return []

@@ -13,6 +13,7 @@ public enum TriageView {
         switch model.screen {
         case .browse: BrowseView.render(model, into: &grid)
         case .detail(let detail): DetailView.render(model, detail, into: &grid)
+        case .metadata(let editor): MetadataView.render(model, editor, into: &grid)
         }
         switch model.overlay {
         case .none: break
