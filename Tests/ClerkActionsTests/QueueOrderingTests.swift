@@ -20,6 +20,9 @@ struct QueueOrderingTests {
         #expect(audit.count == 1)
         #expect(audit.first?.action == "ban" && audit.first?.userID == "user_1" && audit.first?.outcome == .done)
         #expect(audit.first?.operatorIdentity.user == "ana")
+        let written = try String(contentsOfFile: harness.journalPath, encoding: .utf8) + String(contentsOfFile: harness.auditPath, encoding: .utf8)
+        #expect(!Harness.secretKey.occurs(in: written), "the secret key is never written")
+        #expect(written.contains("api.test"))
         let kinds = harness.events.all.filter { $0.commandID == command.id }.map { "\($0)".prefix(6) }
         #expect(kinds == ["queued", "runnin", "finish"])
     }

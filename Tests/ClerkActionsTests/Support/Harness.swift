@@ -6,6 +6,7 @@ import Foundation
 /// state directory.
 struct Harness {
     static let instance = InstanceIdentity(host: "api.test", keyKind: .development)
+    static let secretKey = SecretKey("sk_test_actionsSECRETkey0123456789")
     static let operatorIdentity = OperatorIdentity(user: "ana", host: "support-1", sshClientAddress: "203.0.113.9")
 
     let scratch = TemporaryDirectory()
@@ -31,7 +32,7 @@ struct Harness {
         rateLimits: RateLimits = .unlimited, retry: RetryPolicy = RetryPolicy(maxAttempts: 1)
     ) throws -> CommandQueue {
         let configuration = ClerkConfiguration(
-            baseURL: "https://api.test/v1", secretKey: SecretKey("sk_test_actionsSECRETkey0123456789"), requestTimeout: .seconds(3600),
+            baseURL: "https://api.test/v1", secretKey: secretKey, requestTimeout: .seconds(3600),
             retry: retry, rateLimits: rateLimits)
         let client = ClerkClient(configuration: configuration, transport: clerk, clock: clock, jitter: { 0.5 })
         return CommandQueue(
