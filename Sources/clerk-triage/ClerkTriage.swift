@@ -21,11 +21,31 @@ struct ClerkTriage: AsyncParsableCommand {
             500 ms. To copy with y inside tmux: `set -g set-clipboard on`.
             """,
         version: ClerkTriageVersion.current,
-        subcommands: [SandboxCommand.self, BenchCommand.self])
+        subcommands: [SandboxCommand.self, BenchCommand.self, UsersCommand.self])
 
     @OptionGroup var console: ConsoleOptions
 
     func run() async throws {
         try await console.run()
+    }
+
+    /// As ArgumentParser's own, except that a usage error under `users` exits 2, the status scripts
+    /// expect, rather than 64.
+    static func main() async {
+        let scripting = CommandLine.arguments.dropFirst().first == "users"
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if scripting, exitCode(for: error) == .validationFailure {
+                Output.error(fullMessage(for: error))
+                exit(withError: ScriptExit.usage)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import ClerkAPI
+
+/// The exit statuses scripts can rely on.
+enum ScriptExit {
+    static let allDone = ExitCode(0)
+    static let someFailed = ExitCode(1)
+    static let usage = ExitCode(2)
+    static let authentication = ExitCode(3)
+    static let unreachable = ExitCode(4)
+
+    /// The status for an error that stopped a whole command: a key Clerk refuses is 3, no answer
+    /// at all is 4, anything else 1.
+    static func code(for error: ClerkAPIError) -> ExitCode {
+        switch error {
+        case .api(let failure) where failure.status == 401: authentication
+        case .transport: unreachable
+        case .invalidRequest: usage
+        default: someFailed
+        }
+    }
+
+    /// No answer, or a key Clerk refuses: every further request would fail the same way.
+    static func stopping(_ error: ClerkAPIError) -> Bool {
+        switch error {
+        case .transport: true
+        case .api(let failure): failure.status == 401
+        default: false
+        }
+    }
+
+    /// Says what went wrong on stderr, in Clerk's words with its trace id, and what to do.
+    static func report(_ error: ClerkAPIError, about subject: String? = nil) {
+        let prefix = subject.map { "\($0): " } ?? ""
+        Output.error("Error: \(prefix)\(error.description)")
+        let suggestion = error.suggestion
+        if !suggestion.isEmpty { Output.error(suggestion) }
+    }
+
+    /// Ends the command: the message on stderr and the status.
+    static func fail(_ message: String, _ code: ExitCode) -> ExitCode {
+        Output.error("Error: \(message)")
+        return code
+    }
+}
