@@ -94,4 +94,18 @@ struct StateDirectoryTests {
         #expect(instance.path == scratch.sub("state/api.clerk.com-production"))
         #expect(scratch.mode(instance.path) == 0o700)
     }
+
+    @Test("another user's directory or file is refused, not taken over", .enabled(if: geteuid() == 0, "needs to hand a file to another user"))
+    func refusesOtherOwner() throws {
+        let scratch = TemporaryDirectory()
+        let state = try StateDirectory(preparing: scratch.sub("state"))
+        let theirs = scratch.sub("theirs")
+        try FileManager.default.createDirectory(atPath: theirs, withIntermediateDirectories: false)
+        chown(theirs, 4242, 4242)
+        #expect(throws: StateFileError.ownedByAnotherUser(path: theirs)) { try StateDirectory(preparing: theirs) }
+        _ = FileManager.default.createFile(atPath: state.filePath("audit.jsonl"), contents: Data())
+        chown(state.filePath("audit.jsonl"), 4242, 4242)
+        #expect(throws: StateFileError.ownedByAnotherUser(path: state.filePath("audit.jsonl"))) { try state.openForAppending("audit.jsonl") }
+        #expect(StateFileError.ownedByAnotherUser(path: theirs).description.contains("XDG_STATE_HOME"))
+    }
 }
