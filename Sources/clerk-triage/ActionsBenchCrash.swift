@@ -11,15 +11,26 @@ struct CrashFigures {
     let seed: UInt64
 
     func locks(_ users: [String]) async throws -> [FigureTable.Row] {
-        let run = try await killPartWay(name: "locks", lines: users.map { "lock \($0)" }, killAfter: users.count / 2)
+        let run = try await killPartWay(name: "locks", lines: users.map { "lock \($0)" }, killAfter: users.count / 2, lockStatesOf: users)
         let states = try await lockStates(run.intents.flatMap(\.userIDs), client: run.client)
         let lost = run.intents.count { command in command.userIDs.contains { states[$0] != true } }
-        var appliedTwice = 0
+        // Applied twice: two locks answered 2xx, or a lock sent after the restart to a user the
+        // sandbox already showed locked once the killed worker's last requests had settled.
+        var twice: [String] = []
         for user in users {
             let line = "POST /v1/users/\(user)/lock"
-            if run.worker.mayHaveApplied[line, default: 0] + run.resumed.mayHaveApplied[line, default: 0] > 1 { appliedTwice += 1 }
+            let (before, after) = (run.worker.answeredOK[line, default: 0], run.resumed.mayHaveApplied[line, default: 0])
+            if before + after > 1 || (after > 0 && run.lockedBeforeResume[user] == true) {
+                twice.append("\(user): worker answered \(before), unanswered \(run.worker.mayHaveApplied[line, default: 0] - before), "
+                    + "locked before resume \(run.lockedBeforeResume[user] == true), sent after resume \(after)")
+            }
         }
-        Output.line("kill -9 during \(users.count) locks: \(run.summary); lost \(lost), applied twice \(appliedTwice)")
+        let appliedTwice = twice.count
+        for detail in twice { Output.line("  applied twice? \(detail)") }
+        let cutOff = users.filter { run.worker.mayHaveApplied["POST /v1/users/\($0)/lock", default: 0] > run.worker.answeredOK["POST /v1/users/\($0)/lock", default: 0] }
+        let landed = cutOff.count { run.lockedBeforeResume[$0] == true }
+        Output.line("kill -9 during \(users.count) locks: \(run.summary); of the \(cutOff.count) cut off, \(landed) had been applied and "
+            + "\(cutOff.count - landed) had not; lost \(lost), applied twice \(appliedTwice)")
         return [
             .init(figure: "kill -9 mid-way, \(users.count) locks: lost / applied twice", measured: "\(lost) / \(appliedTwice)", goal: "0 / 0",
                   met: lost == 0 && appliedTwice == 0 && run.outcomes.needsOperator == 0),
@@ -34,7 +45,7 @@ struct CrashFigures {
         let lines = amounts.shuffled(using: &random).enumerated().map { "credit \(users[$0.offset % users.count]) \($0.element)" }
         let reader = ClerkClient(configuration: ClerkConfiguration(baseURL: server.baseURL, secretKey: SecretKey(ActionsBench.key)))
         let before = try await balances(users, client: reader)
-        let run = try await killPartWay(name: "credits", lines: lines, killAfter: count / 2)
+        let run = try await killPartWay(name: "credits", lines: lines, killAfter: count / 2, lockStatesOf: [])
         let after = try await balances(users, client: run.client)
         var confirmed: [String: Int64] = [:]
         for command in run.intents {
@@ -65,6 +76,8 @@ struct CrashFigures {
         var client: ClerkClient
         var doneBeforeKill: Int
         var unfinished: Int
+        /// What the sandbox showed once the killed worker's requests had settled, before anything was resumed.
+        var lockedBeforeResume: [String: Bool]
 
         var summary: String {
             "\(intents.count) confirmed, \(doneBeforeKill) answered before the kill, \(worker.unanswered) unanswered at the kill, "
@@ -74,7 +87,7 @@ struct CrashFigures {
 
     /// Runs the commands in a worker, kills it once `killAfter` requests have been answered,
     /// then opens the same journal here and resumes what it left.
-    private func killPartWay(name: String, lines: [String], killAfter: Int) async throws -> Run {
+    private func killPartWay(name: String, lines: [String], killAfter: Int, lockStatesOf watched: [String]) async throws -> Run {
         let home = try scratch.subdirectory("crash-\(name)")
         let commandFile = scratch.path + "/\(name).commands"
         let logFile = scratch.path + "/\(name).sends"
@@ -111,6 +124,16 @@ struct CrashFigures {
         let transport = CountingTransport()
         let client = ClerkClient(configuration: ClerkConfiguration(baseURL: server.baseURL, secretKey: SecretKey(ActionsBench.key)), transport: transport)
         environment["CLERK_SECRET_KEY"] = nil
+        // A request the worker had sent whole is still applied after its death: wait until the
+        // sandbox's answers stop changing, as they would have by the time an operator restarts.
+        var lockedBeforeResume = try await lockStates(watched, client: client)
+        for _ in 0..<10 {
+            try await Task.sleep(for: .milliseconds(300))
+            let again = try await lockStates(watched, client: client)
+            if again == lockedBeforeResume { break }
+            lockedBeforeResume = again
+        }
+        transport.reset()
         let layer = try CommandLayer.open(client: client, environment: environment, logger: benchLogger)
         let intents = try Journal.intents(path: layer.journal.path)
         let outcomes = Task { await QueueOutcomes.collect(layer.queue.events) }
@@ -119,6 +142,7 @@ struct CrashFigures {
         await layer.queue.waitUntilIdle()
         await layer.queue.finishEvents()
         return Run(intents: intents, worker: worker, resumed: transport.counts, outcomes: await outcomes.value, client: client,
-                   doneBeforeKill: worker.answeredOK.values.reduce(0, +), unfinished: layer.unfinished.count)
+                   doneBeforeKill: worker.answeredOK.values.reduce(0, +), unfinished: layer.unfinished.count,
+                   lockedBeforeResume: lockedBeforeResume)
     }
 }
