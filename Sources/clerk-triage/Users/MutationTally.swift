@@ -14,6 +14,7 @@ struct MutationTally: Sendable {
     var failures: [Failure] = []
     /// Users whose outcome could not be told; they stay in the journal for the console.
     var unknown = 0
+    var unknownReasons: [String] = []
 
     static func collect(_ events: AsyncStream<CommandEvent>, progress: MutationProgress) async -> MutationTally {
         var tally = MutationTally()
@@ -33,7 +34,8 @@ struct MutationTally: Sendable {
                 let reason = error.description + (error.suggestion.isEmpty ? "" : " \(error.suggestion)")
                 tally.failures.append(Failure(userIDs: Array(command.userIDs.dropFirst(already)), reason: reason, error: error))
                 progress.advance(by: command.userIDs.count - already)
-            case .needsOperator(let command, _):
+            case .needsOperator(let command, let reason):
+                tally.unknownReasons.append("\(command.userIDs.count == 1 ? command.userIDs[0] : "\(command.userIDs.count) users"): outcome unknown: \(reason)")
                 tally.unknown += command.userIDs.count - doneSoFar[command.id, default: 0]
                 progress.advance(by: command.userIDs.count - doneSoFar[command.id, default: 0])
             case .warning(let text):

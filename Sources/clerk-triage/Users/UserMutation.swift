@@ -39,6 +39,18 @@ struct UserMutation {
                                            count: userIDs.count)
         }
 
+        // One read first: a key Clerk refuses (3) or an API that does not answer (4) stops the run
+        // before anything is journalled, instead of leaving every command's outcome unknown.
+        do {
+            var probe = UserFilter()
+            probe.userID = [.include(userIDs[0])]
+            _ = try await client.users.count(probe)
+        } catch {
+            ScriptExit.report(error)
+            Output.error("Nothing was sent.")
+            throw ScriptExit.code(for: error)
+        }
+
         let layer = try CommandLayer.open(client: client, environment: environment, logger: Logger(label: "clerk-triage.users", factory: { _ in SwiftLogNoOpLogHandler() }))
         for notice in layer.notices { Output.error("Warning: \(notice)") }
         let progress = MutationProgress(total: userIDs.count, verb: kind.pastTense, showBar: isatty(STDERR_FILENO) == 1)
@@ -57,7 +69,7 @@ struct UserMutation {
         await layer.queue.finishEvents()
         let outcome = await tally.value
         progress.clear()
-        try finish(outcome, auditLog: layer.auditLog.path)
+        try finish(outcome, in: userIDs, auditLog: layer.auditLog.path)
     }
 
     private func makeCommands(_ userIDs: [String], identity: InstanceIdentity) throws -> [Command] {
@@ -76,12 +88,16 @@ struct UserMutation {
     }
 
     /// Done ids on stdout; what failed, and the summary, on stderr.
-    private func finish(_ outcome: MutationTally, auditLog: String) throws {
-        for id in outcome.done { Output.line(id) }
+    private func finish(_ outcome: MutationTally, in userIDs: [String], auditLog: String) throws {
+        // Commands on different users finish in any order; the ids come out in the order given.
+        let done = Set(outcome.done)
+        let doneInOrder = userIDs.filter { done.contains($0) }
+        if !doneInOrder.isEmpty { Output.write(doneInOrder.joined(separator: "\n") + "\n") }
         for failure in outcome.failures {
             let who = failure.userIDs.count == 1 ? failure.userIDs[0] : "\(failure.userIDs.count) users (\(failure.userIDs.prefix(3).joined(separator: ", "))…)"
             Output.error("Error: \(who): not \(kind.pastTense): \(failure.reason)")
         }
+        for reason in outcome.unknownReasons { Output.error("Warning: \(reason)") }
         var parts = ["\(outcome.done.count) \(kind.pastTense)"]
         let failed = outcome.failures.reduce(0) { $0 + $1.userIDs.count }
         if failed > 0 { parts.append("\(failed) failed") }
