@@ -33,6 +33,9 @@ public final class CursesTerminal: TerminalDevice {
     /// benchmark passes a pseudo-terminal instead to count bytes.
     public init(noColor: Bool, input: UnsafeMutablePointer<FILE>? = nil, output: UnsafeMutablePointer<FILE>? = nil, installSignalHandlers: Bool = true) throws {
         setlocale(LC_ALL, "")
+        // Without a UTF-8 locale (no LANG over a bare SSH session) ncursesw drops every non-ASCII
+        // character: names would lose their letters. C.UTF-8 is always there on Linux.
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" { setlocale(LC_ALL, "C.UTF-8") }
         let inputFile = input ?? ct_stdin()
         let outputFile = output ?? ct_stdout()
         inputDescriptor = fileno(inputFile)

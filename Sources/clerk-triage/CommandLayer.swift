@@ -6,6 +6,11 @@ import Logging
 /// The command layer the console and the scripting commands share: the state directory, this
 /// instance's journal, the audit log and the queue, and what the last session left unfinished.
 struct CommandLayer {
+    /// Another console (or script) is acting on this instance and holds its journal.
+    struct Busy: Error {
+        var message: String
+    }
+
     let queue: CommandQueue
     let auditLog: AuditLog
     let journal: Journal
@@ -28,6 +33,7 @@ struct CommandLayer {
         } catch let error as StateFileError {
             throw OperatorError("cannot keep the command journal: \(error.description)")
         } catch let error as JournalError {
+            if case .inUse = error { throw Busy(message: error.description) }
             throw OperatorError("cannot open the command journal: \(error.description)")
         }
     }

@@ -58,6 +58,11 @@ struct ConsoleOptions: ParsableArguments {
             api = configuration
             isSandbox = false
         } else {
+            // An address given without a key is a mistake, not a request for the demo data: opening
+            // the built-in sandbox instead would look like that instance.
+            if let apiURL {
+                throw OperatorError("--api-url \(apiURL) needs CLERK_SECRET_KEY set to that instance's secret key (without both, the console opens its own sandbox)")
+            }
             var settings = SandboxConfiguration(secretKey: SandboxConfiguration.embeddedSecretKey)
             settings.users = sandboxUsers
             settings.seed = sandboxSeed
@@ -73,20 +78,33 @@ struct ConsoleOptions: ParsableArguments {
 
         let client = ClerkClient(configuration: api)
         let instance = Instance(configuration: api, isSandbox: isSandbox)
-        let commands = try CommandLayer.open(client: client, environment: environment, logger: logger)
+        // A second console on an instance another one is acting on browses read-only: two queues
+        // on one journal would each offer the other's running commands for resume.
+        var commands: CommandLayer?
+        var busy: String?
+        do {
+            commands = try CommandLayer.open(client: client, environment: environment, logger: logger)
+        } catch let error as CommandLayer.Busy {
+            busy = error.message
+            logger.warning("read-only: \(error.message)")
+        }
         // The console's own sandbox starts from fresh demo data every time: commands left from an
         // earlier one have nothing to apply to.
-        let unfinished = isSandbox ? [] : commands.unfinished
-        let readOnly = readOnly || config.readOnly
+        let unfinished = isSandbox ? [] : commands?.unfinished ?? []
+        let readOnly = readOnly || config.readOnly || busy != nil
+        let identity = InstanceIdentity(configuration: api)
+        let layer = commands
+        let busyNotice = busy
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let bindings = keymap
         let outcome = await UIThread.run {
             let terminal = try CursesTerminal(noColor: noColor)
             defer { terminal.stop() }
-            let model = TriageModel(instance: instance, theme: chosenTheme.degraded(to: terminal.colorDepth), keymap: bindings,
-                                    size: terminal.size, now: Date().unixMillis, identity: commands.queue.instance, readOnly: readOnly)
+            var model = TriageModel(instance: instance, theme: chosenTheme.degraded(to: terminal.colorDepth), keymap: bindings,
+                                    size: terminal.size, now: Date().unixMillis, identity: identity, readOnly: readOnly)
+            if let busyNotice { model.status = .init(text: "READ-ONLY: \(busyNotice)", isError: true, shownAt: Date().unixMillis) }
             let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: catalog,
-                                        commands: commands.queue, auditLog: commands.auditLog, unfinished: unfinished)
+                                        commands: layer?.queue, auditLog: layer?.auditLog, unfinished: unfinished)
             runtime.run()
         }
         await sandbox?.stop()

@@ -123,7 +123,7 @@ struct ActionDialogTests {
         guard case .menu(let menu) = model.overlay else { Issue.record("no menu"); return }
         #expect(menu.items.contains(.ban) && !menu.items.contains(.unban) && !menu.items.contains(.deletePasskey))
         _ = model.type("lo")
-        guard case .menu(let filtered) = model.overlay else { return }
+        guard case .menu(let filtered) = model.overlay else { Issue.record("not in the expected state"); return }
         #expect(filtered.visible == [.lock])
         _ = model.press(.enter)
         guard case .dialog(let dialog) = model.overlay else { Issue.record("no dialog"); return }

@@ -21,7 +21,7 @@ struct MetadataEditorTests {
     }
 
     static func replaceText(_ text: String, _ model: inout TriageModel) {
-        guard case .metadata(var editor) = model.screen else { return }
+        guard case .metadata(var editor) = model.screen else { Issue.record("not in the expected state"); return }
         editor.editor = TextEditor(text)
         model.screen = .metadata(editor)
     }
@@ -51,7 +51,7 @@ struct MetadataEditorTests {
         #expect(model.press(.control("s")).isEmpty)
         #expect(model.status?.text.contains("cannot send") == true)
         _ = model.press(.control("g"))
-        guard case .metadata(let editor) = model.screen else { return }
+        guard case .metadata(let editor) = model.screen else { Issue.record("not in the expected state"); return }
         #expect(editor.editor.cursor == TextEditor.Position(line: 1, column: 10))
     }
 
@@ -108,7 +108,7 @@ struct MetadataEditorTests {
     func replaceAndDiscard() {
         var model = Self.opened()
         _ = model.press(.control("o"))
-        guard case .metadata(let editor) = model.screen else { return }
+        guard case .metadata(let editor) = model.screen else { Issue.record("not in the expected state"); return }
         #expect(editor.mode == .replace && editor.editor.text.contains("\"tier\""))
         Self.type(" ", &model)
         _ = model.press(.escape)

@@ -17,12 +17,18 @@ public struct QueueState: Sendable {
         /// A 429 put it back in line until then.
         public var retryAt: UnixMillis?
         public var result: CommandResult?
+        /// The command that undid this one: a command is undone at most once.
+        public var undoneBy: UUID?
         public var id: UUID { command.id }
     }
 
     public private(set) var entries: [Entry] = []
     /// Quit as soon as nothing is left to run.
     public var quitWhenIdle = false
+    /// A bulk undo waiting for its second press.
+    public var pendingUndo: UUID?
+    /// Unfinished commands of an earlier session the operator chose to decide about later (`:resume`).
+    public var deferred: [UnfinishedCommand] = []
 
     public init() {}
 
@@ -82,6 +88,10 @@ public struct QueueState: Sendable {
         case .warning:
             break
         }
+    }
+
+    mutating func markUndone(_ id: UUID, by undo: UUID) {
+        update(id) { $0.undoneBy = undo }
     }
 
     private mutating func update(_ id: UUID, _ change: (inout Entry) -> Void) {

@@ -117,7 +117,7 @@ public enum TriageAction: String, BindableAction {
     public var summary: String {
         switch self {
         case .help: "show or hide this help"
-        case .command: "command line (:user ID, :email ADDRESS, :theme NAME, :help, :quit)"
+        case .command: "command line: :user ID, :email ADDRESS, :edit FIELD, :queue, :audit, :theme NAME, :help, :quit, and every action (:ban, :credit…)"
         case .quit: "quit"
         case .repaint: "redraw the screen"
         case .suspend: "suspend to the shell (fg resumes)"

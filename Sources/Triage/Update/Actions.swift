@@ -23,7 +23,7 @@ enum Actions {
         let ids = targets(kind, model)
         guard let first = ids.first else {
             if case .browse = model.screen, !model.browse.rowIDs.isEmpty, !model.browse.isCurrent {
-                model.say("wait for the new results: these rows are from before")
+                model.say(Browse.waitMessage)
             } else {
                 model.say("no user selected", isError: true)
             }

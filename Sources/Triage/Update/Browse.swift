@@ -55,7 +55,13 @@ enum Browse {
         case .mark:
             guard let user = actionable(&model) else { return [] }
             if model.browse.marked.remove(user.id) == nil { model.browse.marked.insert(user.id) }
-            if model.browse.selection + 1 < model.browse.rowIDs.count { model.browse.selection += 1 }
+            if model.browse.selection + 1 < model.browse.rowIDs.count {
+                model.browse.selection += 1
+            } else if hasNextPage(model.browse, pageSize: model.pageSize) {
+                // Marking runs on across pages, instead of toggling the last row back and forth.
+                model.browse.selection = 0
+                return show(offset: model.browse.offset + model.pageSize, &model)
+            }
         case .clearMarks:
             model.browse.marked.removeAll()
         case .sort:
@@ -67,7 +73,7 @@ enum Browse {
             return restart(&model)
         case .bannedFilter:
             model.browse.form.banned = model.browse.form.banned.next
-            return restart(&model)
+            return restart(&model, filterChanged: true)
         case .reload:
             model.browse.pendingShortSearch = false
             return restart(&model, keepOffset: true)
@@ -87,7 +93,7 @@ enum Browse {
     /// an earlier search or page are only shown, never acted on: Enter must not open someone else.
     static func actionable(_ model: inout TriageModel) -> User? {
         if let user = model.selectedUser { return user }
-        if !model.browse.rowIDs.isEmpty, !model.browse.isCurrent { model.say("wait for the new results: these rows are from before") }
+        if !model.browse.rowIDs.isEmpty, !model.browse.isCurrent { model.say(waitMessage) }
         return nil
     }
 
@@ -136,7 +142,7 @@ enum Browse {
 
     /// A filter changed while typing: drop what is stale, wait for the typing pause.
     static func changed(_ model: inout TriageModel) -> [Effect] {
-        newGeneration(&model)
+        newGeneration(&model, filterChanged: true)
         model.browse.offset = 0
         model.browse.selection = 0
         guard model.browse.form.searchesAsYouType else {
@@ -148,8 +154,8 @@ enum Browse {
     }
 
     /// Order or filter changed by a command: search now.
-    static func restart(_ model: inout TriageModel, keepOffset: Bool = false) -> [Effect] {
-        newGeneration(&model)
+    static func restart(_ model: inout TriageModel, keepOffset: Bool = false, filterChanged: Bool = false) -> [Effect] {
+        newGeneration(&model, filterChanged: filterChanged)
         if !keepOffset {
             model.browse.offset = 0
             model.browse.selection = 0
@@ -158,9 +164,14 @@ enum Browse {
     }
 
     /// Every cached page belongs to the old question; the store keeps only users still referred to.
-    static func newGeneration(_ model: inout TriageModel) {
+    /// A new filter also unmarks: a bulk action must never reach users the search no longer shows.
+    static func newGeneration(_ model: inout TriageModel, filterChanged: Bool = false) {
         model.browse.generation += 1
         model.browse.cache = [:]
+        if filterChanged, !model.browse.marked.isEmpty {
+            model.say("unmarked \(model.browse.marked.count) user\(model.browse.marked.count == 1 ? "" : "s"): the search changed")
+            model.browse.marked.removeAll()
+        }
         var keep = Set(model.browse.rowIDs).union(model.browse.marked)
         if case .detail(let detail) = model.screen { keep.insert(detail.userID) }
         model.users.prune(keeping: keep)
@@ -198,7 +209,10 @@ enum Browse {
         return [.loadPage(query(model, offset: offset), generation: model.browse.generation, prefetch: false)]
     }
 
+    static let waitMessage = "wait for the new results: these rows are from before"
+
     private static func display(_ ids: [String], key: BrowseState.PageKey, _ model: inout TriageModel) {
+        if model.status?.text == waitMessage { model.status = nil }
         model.browse.shown = BrowseState.Page(generation: model.browse.generation, offset: key.offset, ids: ids)
         model.browse.pageState = .ready
         model.browse.selection = min(model.browse.selection, max(0, ids.count - 1))

@@ -64,6 +64,7 @@ enum Commands {
         let entries = panelEntries(model)
         let selected = entries.indices.contains(selection) ? entries[selection] : nil
         let action = model.keymap.action(for: key, in: .queue, where: { model.isAvailable($0) })
+        if action != .queueUndo { model.queue.pendingUndo = nil }
         switch action {
         case .queueUp: model.overlay = .queue(selection: max(0, selection - 1))
         case .queueDown: model.overlay = .queue(selection: min(max(0, entries.count - 1), selection + 1))
@@ -84,7 +85,19 @@ enum Commands {
             guard let entry = selected, entry.state == .done, let undo = entry.command.undo() else {
                 return notApplicable("only a finished ban, lock, compromised mark or credit adjustment can be undone", &model)
             }
+            if let undoneBy = entry.undoneBy {
+                let by = model.queue[undoneBy].map { " by “\($0.command.summary)”" } ?? ""
+                return notApplicable("this was already undone\(by); it cannot be undone twice", &model)
+            }
+            // Undoing many users at once takes a second press, named, so one stray key cannot do it.
+            if entry.command.userIDs.count > 1, model.queue.pendingUndo != entry.id {
+                model.queue.pendingUndo = entry.id
+                model.say("press \(model.keymap.label(for: .queueUndo)) again to \(undo.summary.lowercased())", isError: true)
+                return []
+            }
+            model.queue.pendingUndo = nil
             model.queue.add(undo, now: model.now)
+            model.queue.markUndone(entry.id, by: undo.id)
             model.say("queued: \(undo.summary)")
             return [.enqueue(undo)]
         case .queueConfirmApplied, .queueAbandon:
@@ -184,16 +197,19 @@ enum Commands {
         switch model.keymap.action(for: key, in: .dialog, includeGlobal: false) {
         case .dialogActivate:
             model.overlay = .none
+            model.queue.deferred = []
             for item in unfinished { model.queue.add(item.command, now: model.now) }
             model.say("resuming \(unfinished.count) command\(unfinished.count == 1 ? "" : "s")")
             return [.resume(unfinished)]
         case .discardUnfinished:
             model.overlay = .none
+            model.queue.deferred = []
             model.say("discarded \(unfinished.count) unfinished command\(unfinished.count == 1 ? "" : "s"); the journal and audit log keep the record")
             return [.discard(unfinished)]
         case .dialogCancel:
             model.overlay = .none
-            model.say("the unfinished commands stay in the journal; they are offered again at the next start")
+            model.queue.deferred = unfinished
+            model.say(":resume offers them again; until then they stay in the journal")
             return []
         default:
             return KeyDispatch.unbound(key, &model)

@@ -73,7 +73,7 @@ enum Overlays {
             model.screen = .browse
             model.browse.form.email.setText(argument)
             model.browse.focus = .table
-            return (wasDetail ? [.cancelUserLoads] : []) + Browse.restart(&model)
+            return (wasDetail ? [.cancelUserLoads] : []) + Browse.restart(&model, filterChanged: true)
         case "theme":
             guard !argument.isEmpty else {
                 model.say(":theme needs a name, e.g. :theme light", isError: true)
@@ -85,6 +85,13 @@ enum Overlays {
             return []
         case "queue":
             model.overlay = .queue(selection: 0)
+            return []
+        case "resume":
+            guard !model.queue.deferred.isEmpty else {
+                model.say("nothing is waiting to be resumed")
+                return []
+            }
+            model.overlay = .resume(model.queue.deferred)
             return []
         case "audit":
             model.overlay = .audit(AuditPanel())

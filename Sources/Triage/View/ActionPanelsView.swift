@@ -123,25 +123,42 @@ enum AuditView {
 enum PromptViews {
     static func resume(_ model: TriageModel, _ unfinished: [UnfinishedCommand], into grid: inout Grid) {
         let theme = model.theme
-        let shown = unfinished.prefix(10)
-        let frame = PanelFrame(model: model, title: "Unfinished commands from last time", width: 76, height: shown.count + 9, into: &grid)
-        let unknown = unfinished.filter(\.outcomeUnknown).count
-        frame.line([Span("\(unfinished.count) command\(unfinished.count == 1 ? " was" : "s were") not finished when the console last stopped.", theme[.dialog])], row: 0, into: &grid)
-        if unknown > 0 {
-            frame.line([Span("\(unknown) may have been applied; they are checked by re-reading the user before anything is sent again.", theme[.warning])], row: 1, into: &grid)
+        let width = min(84, model.size.width - 2) - 4
+        var lines: [StyledLine] = []
+        let count = unfinished.count
+        for piece in Wrap.words("\(count) command\(count == 1 ? " was" : "s were") not finished when the console last stopped:", width: width) {
+            lines.append([Span(piece, theme[.dialog])])
         }
-        for (index, item) in shown.enumerated() {
-            frame.line([Span("  " + item.command.summary, theme[.dialog])], row: index + 3, into: &grid)
+        for item in unfinished.prefix(8) {
+            var progress: [String] = []
+            if !item.completedUserIDs.isEmpty { progress.append("\(item.completedUserIDs.count) done") }
+            if item.outcomeUnknown { progress.append("\(item.inFlightUserIDs.count) unknown") }
+            progress.append("\(item.remainingUserIDs.count - item.inFlightUserIDs.count) not sent")
+            lines.append([Span("  " + item.command.summary, theme[.dialog]), Span(" · " + progress.joined(separator: ", "), theme[.muted])])
         }
-        if unfinished.count > shown.count { frame.line([Span("  … and \(unfinished.count - shown.count) more", theme[.muted])], row: shown.count + 3, into: &grid) }
-        frame.line([Span("[ Enter resume them ]", theme[.buttonFocused]), Span("   d discard   Esc decide later", theme[.dialog])], row: shown.count + 5, into: &grid)
+        if count > 8 { lines.append([Span("  … and \(count - 8) more", theme[.muted])]) }
+        if unfinished.contains(where: \.outcomeUnknown) {
+            lines.append([])
+            for piece in Wrap.words("Users marked unknown may have been changed: each is read again first, and nothing is sent twice to a user it already applied to.", width: width) {
+                lines.append([Span(piece, theme[.warning])])
+            }
+        }
+        lines.append([])
+        lines.append([Span("[ Enter resume ]", theme[.buttonFocused]), Span("   d discard   Esc later (offered again at the next start)", theme[.dialog])])
+        let frame = PanelFrame(model: model, title: "Unfinished commands from last time", width: width + 4, height: lines.count + 2, into: &grid)
+        for (row, line) in lines.enumerated() { frame.line(line, row: row, into: &grid) }
     }
 
     static func quit(_ model: TriageModel, into grid: inout Grid) {
         let theme = model.theme
-        let frame = PanelFrame(model: model, title: "Commands unfinished", width: 70, height: 7, into: &grid)
-        frame.line([Span("\(model.queue.unfinished) command\(model.queue.unfinished == 1 ? " is" : "s are") not finished.", theme[.dialog])], row: 0, into: &grid)
-        frame.line([Span("Quitting now keeps them in the journal; they resume at the next start.", theme[.muted])], row: 1, into: &grid)
-        frame.line([Span("[ Enter wait, then quit ]", theme[.buttonFocused]), Span("   q quit now   Esc stay", theme[.dialog])], row: 3, into: &grid)
+        let width = min(74, model.size.width - 2) - 4
+        var lines: [StyledLine] = [[Span("\(model.queue.unfinished) command\(model.queue.unfinished == 1 ? " is" : "s are") not finished.", theme[.dialog])]]
+        for piece in Wrap.words("Quitting now keeps them in the journal; they are offered for resuming at the next start.", width: width) {
+            lines.append([Span(piece, theme[.muted])])
+        }
+        lines.append([])
+        lines.append([Span("[ Enter wait, then quit ]", theme[.buttonFocused]), Span("   q quit now   Esc stay", theme[.dialog])])
+        let frame = PanelFrame(model: model, title: "Commands unfinished", width: width + 4, height: lines.count + 2, into: &grid)
+        for (row, line) in lines.enumerated() { frame.line(line, row: row, into: &grid) }
     }
 }
