@@ -90,10 +90,12 @@ func shell(_ arguments: [String]) throws -> String {
 final class SandboxProcess: @unchecked Sendable {
     let process = Process()
     let baseURL: String
-    let key = "sk_test_e2e_\(UUID().uuidString.prefix(8))"
+    let key: String
 
     /// `rateLimits` off by default: the tests' own client checks state without pacing itself.
-    init(users: Int = 300, seed: Int = 3, rateLimits: Bool = false, extraArguments: [String] = []) async throws {
+    /// `keyPrefix` `sk_live_` makes it a production instance to its clients.
+    init(users: Int = 300, seed: Int = 3, rateLimits: Bool = false, keyPrefix: String = "sk_test_", extraArguments: [String] = []) async throws {
+        key = "\(keyPrefix)e2e_\(UUID().uuidString.prefix(8))"
         process.executableURL = URL(fileURLWithPath: try binaryPath())
         process.arguments = ["sandbox", "--port", "0", "--users", String(users), "--seed", String(seed), "--secret-key", key]
             + (rateLimits ? [] : ["--no-rate-limits"]) + extraArguments

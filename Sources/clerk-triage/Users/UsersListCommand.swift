@@ -49,7 +49,12 @@ struct UsersListCommand: AsyncParsableCommand {
                 try await walk(users, filter: filter, order: order, writer: &writer)
             } else {
                 let query = UserListQuery(filter: filter, order: order, limit: limit ?? 10, offset: offset ?? 0)
-                try writer.write(try await users.list(query))
+                let page = try await users.list(query)
+                try writer.write(page)
+                // A full page usually means more users match; a script piping this on should know.
+                if page.count == query.limit {
+                    Output.error("Listed \(page.count) users, one page; more may match: --all lists every one.")
+                }
             }
         } catch let error as ClerkAPIError {
             writer.end()
