@@ -122,6 +122,16 @@ struct UsersScriptingEndToEndTests {
         #expect(run.stderr.contains("2 locked, 1 failed — see the audit log \(script.stateHome)/clerk-triage/audit.jsonl"), "\(run)")
         #expect(run.stderr.contains("user_nobody: not locked: No user was found") && run.stderr.contains("trace"), "\(run)")
         for id in ids { #expect(try await sandbox.client.users.get(id).locked) }
+
+        // Ban goes 50 at a time to the bulk call, which refuses a whole batch for one unknown id:
+        // the others must still be banned, and only the unknown one reported.
+        var notBanned = UserFilter()
+        notBanned.banned = false
+        let batch = try await sandbox.client.users.list(UserListQuery(filter: notBanned, limit: 5)).map(\.id)
+        let ban = try script.users(["ban"] + batch.prefix(2) + ["user_nobody"] + batch.dropFirst(2))
+        #expect(ban.status == 1 && ban.stdoutLines == batch, "\(ban)")
+        #expect(ban.stderr.contains("5 banned, 1 failed — see the audit log") && ban.stderr.contains("user_nobody: not banned"), "\(ban)")
+        for id in batch { #expect(try await sandbox.client.users.get(id).banned) }
     }
 
     @Test("--dry-run prints the requests and leaves the sandbox as it was")

@@ -54,21 +54,38 @@ struct UserMutation {
         let layer = try CommandLayer.open(client: client, environment: environment, logger: Logger(label: "clerk-triage.users", factory: { _ in SwiftLogNoOpLogHandler() }))
         for notice in layer.notices { Output.error("Warning: \(notice)") }
         let progress = MutationProgress(total: userIDs.count, verb: kind.pastTense, showBar: isatty(STDERR_FILENO) == 1)
-        let tally = Task { await MutationTally.collect(layer.queue.events, progress: progress) }
+        let queue = layer.queue
+        var enqueued = 0
+        var notJournalled: String?
         for command in commands {
             do {
-                try await layer.queue.enqueue(command)
+                try await queue.enqueue(command)
+                enqueued += 1
             } catch {
-                await layer.queue.waitUntilIdle()
-                await layer.queue.finishEvents()
-                _ = await tally.value
-                throw ScriptExit.fail("could not record the command in the journal, so it was not sent: \(error)", ScriptExit.someFailed)
+                notJournalled = "\(error)"
+                break
             }
         }
-        await layer.queue.waitUntilIdle()
-        await layer.queue.finishEvents()
-        let outcome = await tally.value
+        let action = kind.action
+        let outcome = await MutationTally.collect(queue.events, expecting: enqueued, progress: progress) { userIDs in
+            // A bulk call Clerk refuses as a whole (one unknown id among 50) is sent again one user
+            // at a time, so that only the users it really refuses fail.
+            var queued: [String] = []
+            for userID in userIDs {
+                do {
+                    try await queue.enqueue(try Command(action, userID: userID, instance: queue.instance))
+                    queued.append(userID)
+                } catch {
+                    continue
+                }
+            }
+            return queued
+        }
+        await queue.finishEvents()
         progress.clear()
+        if let notJournalled {
+            Output.error("Error: could not record a command in the journal, so the users after it were not sent: \(notJournalled)")
+        }
         try finish(outcome, in: userIDs, auditLog: layer.auditLog.path)
     }
 
@@ -102,7 +119,9 @@ struct UserMutation {
         let failed = outcome.failures.reduce(0) { $0 + $1.userIDs.count }
         if failed > 0 { parts.append("\(failed) failed") }
         if outcome.unknown > 0 { parts.append("\(outcome.unknown) unknown (open the console to settle them)") }
-        let trouble = failed + outcome.unknown > 0
+        let notSent = userIDs.count - doneInOrder.count - failed - outcome.unknown
+        if notSent > 0 { parts.append("\(notSent) not sent") }
+        let trouble = failed + outcome.unknown + notSent > 0
         Output.error(parts.joined(separator: ", ") + (trouble ? " — see the audit log \(auditLog)" : ""))
         guard trouble else { return }
         if outcome.done.isEmpty, outcome.unknown == 0, let first = outcome.failures.first?.error, ScriptExit.stopping(first) {
