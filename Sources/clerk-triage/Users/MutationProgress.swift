@@ -7,6 +7,7 @@ final class MutationProgress: Sendable {
     private struct State {
         var done = 0
         var drawn = false
+        var lastDrawn: ContinuousClock.Instant?
     }
 
     private let total: Int
@@ -23,12 +24,19 @@ final class MutationProgress: Sendable {
 
     func advance(by count: Int) {
         guard count > 0 else { return }
-        let done = state.withLock { state in
+        // At most ten redraws a second: a line per user would flood a slow terminal.
+        let now = ContinuousClock.now
+        let (done, draw) = state.withLock { state in
             state.done += count
-            if showBar { state.drawn = true }
-            return state.done
+            guard showBar else { return (state.done, false) }
+            let due = state.done == total || state.lastDrawn.map { now - $0 >= .milliseconds(100) } ?? true
+            if due {
+                state.drawn = true
+                state.lastDrawn = now
+            }
+            return (state.done, due)
         }
-        guard showBar else { return }
+        guard draw else { return }
         let elapsed = (ContinuousClock.now - started).components
         let seconds = max(Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, 0.001)
         let rate = Double(done) / seconds
