@@ -47,7 +47,8 @@ struct ConnectionFailureTests {
         let server = try LoopbackSockets.HangingUpServer()
         defer { server.stop() }
         let (error, elapsed) = try await failingRead(client(port: server.port))
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        // Bounded by the read's total deadline, not the default 15 s, even on a loaded machine.
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
         guard case .transport(let failure) = error else { Issue.record("wrong error \(error)"); return }
         #expect(failure.problem == .lost)
         #expect(error.description == "the connection to 127.0.0.1 was lost")

@@ -198,8 +198,9 @@ struct ActionsEndToEndTests {
         try console.type("user \(hostile.id)")
         try console.keys("Enter")
         try await console.waitFor(hostile.id)
-        try console.keys("B")
-        try await console.waitFor("Signs this user out everywhere")
+        // Credit applies to everyone (a ban would not open for a user already banned).
+        try console.keys("C")
+        try await console.waitFor("Changes the credit balance")
         #expect(console.screen.contains("␛"), "the escape is shown as a placeholder")
         #expect(try console.display("#{pane_title}") == title, "the name did not retitle the terminal")
         #expect(console.screen.contains("clerk-triage"), "the screen was not cleared")
