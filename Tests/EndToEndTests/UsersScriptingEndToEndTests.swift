@@ -39,6 +39,10 @@ struct UsersScriptingEndToEndTests {
             let ids = try all.stdoutLines.map { try jsonObject($0)["id"] as? String }
             #expect(ids.count == 1_100 && Set(ids).count == 1_100, "\(order): \(ids.count) lines, \(Set(ids).count) distinct")
         }
+
+        // A reader that stops early ends the list as it ends any Unix filter: by SIGPIPE, no crash report.
+        let head = try script.pipeline("{ \"$CT\" users list --all --format ndjson; echo \"status $?\" >&2; } | head -n 1")
+        #expect(head.stdoutLines.count == 1 && head.stderr == "status 141\n", "\(head)")
     }
 
     @Test("filters reach the API: --email, --query, --banned and --not-banned, ranges")

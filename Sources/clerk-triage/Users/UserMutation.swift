@@ -25,7 +25,7 @@ struct UserMutation {
         let commands = try makeCommands(userIDs, identity: identity)
 
         if options.dryRun {
-            for command in commands { Output.line(kind.request(for: command.userIDs, baseURL: client.configuration.baseURL)) }
+            for command in commands { Output.data(kind.request(for: command.userIDs, baseURL: client.configuration.baseURL)) }
             Output.error("Dry run: \(Self.users(userIDs.count)) would be \(kind.pastTense) on \(identity.host); nothing was sent.")
             return
         }

@@ -126,7 +126,24 @@ struct UserWriter {
 
 extension Output {
     /// Text as is, unbuffered: a page reaches the next command in a pipe as soon as it is read.
+    /// When the reader has gone (`| head`), the process ends as any Unix filter does, by SIGPIPE,
+    /// which the HTTP client's event loops otherwise leave ignored.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            if underlying?.domain == NSPOSIXErrorDomain, underlying?.code == Int(EPIPE) {
+                signal(SIGPIPE, SIG_DFL)
+                raise(SIGPIPE)
+            }
+            Output.error("Error: cannot write the output: \(error.localizedDescription)")
+            exit(1)
+        }
+    }
+
+    /// One line of data on stdout.
+    static func data(_ line: String) {
+        write(line + "\n")
     }
 }

@@ -11,7 +11,7 @@ struct UsersCountCommand: AsyncParsableCommand {
     func run() async throws {
         let users = try connection.client().users
         do {
-            Output.line(String(try await users.count(try filters.filter())))
+            Output.data(String(try await users.count(try filters.filter())))
         } catch let error as ClerkAPIError {
             ScriptExit.report(error)
             throw ScriptExit.code(for: error)
