@@ -84,6 +84,11 @@ struct UsersScriptingEndToEndTests {
         #expect(run.status == 1, "\(run)")
         #expect(try run.stdoutLines.map { try jsonObject($0)["id"] as? String } == known, "\(run)")
         #expect(run.stderr.contains("user_nobody") && run.stderr.contains("HTTP 404") && run.stderr.contains("trace"), "\(run)")
+
+        // The json format (an array of users) feeds `-` as well as ndjson does.
+        let piped = try script.pipeline("\"$CT\" users list --limit 3 --format json 2>/dev/null | \"$CT\" users get --format csv -")
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped)")
+        #expect(piped.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("user_") }.count == 3, "\(piped)")
     }
 
     @Test("list --banned --format ndjson | unban -: every banned user unbanned, journalled and audited")
