@@ -67,6 +67,14 @@ struct UsersScriptingEndToEndTests {
         #expect(banned.status == 0 && banned.stdout == "\(alreadyBanned + 3)\n", "\(banned)")
         let notBanned = try script.users(["count", "--not-banned"])
         #expect(notBanned.status == 0 && notBanned.stdout == "\(200 - alreadyBanned - 3)\n", "\(notBanned)")
+        // A name written as a spreadsheet formula comes out as text in csv.
+        var hostile = CreateUserRequest()
+        hostile.firstName = "=HYPERLINK(\"http://evil.example\",\"x\")"
+        hostile.emailAddress = ["formula@example.com"]
+        _ = try await sandbox.client.users.create(hostile)
+        let csv = try script.users(["list", "--email", "formula@example.com", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","), "\(csv)")
+
         let future = try script.users(["count", "--created-after", "2999-01-01"])
         #expect(future.status == 0 && future.stdout == "0\n", "\(future)")
         let both = try script.users(["count", "--banned", "--not-banned"])

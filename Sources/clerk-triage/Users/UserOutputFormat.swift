@@ -105,6 +105,12 @@ struct UserWriter {
 
     // MARK: - CSV
 
+    private static func defused(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        let phone = first == "+" && cell.count > 1 && cell.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        return phone ? cell : "'" + cell
+    }
+
     private static let csvHeader = [
         "id", "primary_email_address", "primary_phone_number", "username", "first_name", "last_name", "external_id",
         "banned", "locked", "created_at", "last_active_at", "last_sign_in_at",
@@ -116,9 +122,11 @@ struct UserWriter {
          user.locked ? "true" : "false", time(user.createdAt), user.lastActiveAt.map(time) ?? "", user.lastSignInAt.map(time) ?? ""]
     }
 
-    /// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+    /// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A user's own
+    /// text starting like a formula (`=`, `+`, `-`, `@`) gets a leading `'`, so a spreadsheet shows it
+    /// instead of running it; a phone number (`+` and digits) is left as it is.
     private static func csvRow(_ cells: [String]) -> String {
-        cells.map { cell in
+        cells.map(defused).map { cell in
             cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
         }.joined(separator: ",")
     }
