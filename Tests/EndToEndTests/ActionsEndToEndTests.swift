@@ -12,6 +12,18 @@ struct ActionsEndToEndTests {
         return (path, "XDG_STATE_HOME=\(path)")
     }
 
+    /// Filters the table to users not banned and waits until their rows, not the earlier ones,
+    /// are on screen: marks put on rows still loading would do nothing.
+    static func showNotBanned(_ console: ConsoleSession, _ sandbox: SandboxProcess) async throws {
+        try await console.waitFor("page 1 of", timeout: .seconds(30))
+        var notBanned = UserFilter()
+        notBanned.banned = false
+        let candidates = try await sandbox.client.users.count(notBanned)
+        try console.keys("b", "b")
+        try await console.waitFor("Banned: not banned")
+        try await console.waitFor("\(candidates) users", timeout: .seconds(30))
+    }
+
     static func find(_ sandbox: SandboxProcess, _ matching: (User) -> Bool) async throws -> User {
         try #require(try await sandbox.client.users.list(UserListQuery(limit: 200)).first { matching($0) && $0.primaryEmailAddress != nil })
     }
@@ -54,13 +66,7 @@ struct ActionsEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: state) }
         let console = try ConsoleSession(sandbox: sandbox, height: 130, extraEnvironment: environment)
         defer { console.stop() }
-        try await console.waitFor("page 1 of", timeout: .seconds(30))
-        var notBanned = UserFilter()
-        notBanned.banned = false
-        let candidates = try await sandbox.client.users.count(notBanned)
-        try console.keys("b", "b")
-        try await console.waitFor("Banned: not banned")
-        try await console.waitFor("\(candidates) users", timeout: .seconds(30))
+        try await Self.showNotBanned(console, sandbox)
         try console.keys(list: Array(repeating: "Space", count: 120))
         try await console.waitFor("120 marked")
         try console.keys("B")
@@ -108,13 +114,7 @@ struct ActionsEndToEndTests {
         defer { try? FileManager.default.removeItem(atPath: state) }
         var console = try ConsoleSession(sandbox: sandbox, height: 60, extraEnvironment: environment)
         defer { console.stop() }
-        try await console.waitFor("page 1 of", timeout: .seconds(30))
-        var notBanned = UserFilter()
-        notBanned.banned = false
-        let candidates = try await sandbox.client.users.count(notBanned)
-        try console.keys("b", "b")
-        try await console.waitFor("Banned: not banned")
-        try await console.waitFor("\(candidates) users", timeout: .seconds(30))
+        try await Self.showNotBanned(console, sandbox)
         // Twenty users in one lock command: one call each, so a kill lands with some done.
         try console.keys(list: Array(repeating: "Space", count: 20))
         try await console.waitFor("20 marked")
