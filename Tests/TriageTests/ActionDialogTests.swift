@@ -1,4 +1,5 @@
 import ClerkAPI
+import Foundation
 import ClerkActions
 import Terminal
 import Testing
@@ -191,5 +192,45 @@ struct ActionDialogTests {
         let grid = TriageView.render(model)
         #expect(grid.rows.joined().contains("␛]0;PWNED␇␛[2J"))
         #expect(!grid.cells.contains { $0.character.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 } })
+    }
+}
+
+@Suite("Actions: trusted devices")
+struct TrustedDeviceDialogTests {
+    static func device(_ id: String, _ name: String, revoked: Bool = false) -> TrustedDevice {
+        let json = """
+        {"object":"trusted_device","id":"\(id)","platform":"ios","app_identifier":"com.example","name":"\(name)","algorithm":"ES256",
+         "status":"\(revoked ? "revoked" : "active")","created_at":1,"updated_at":1,"last_used_at":null,"revoked_at":\(revoked ? "2" : "null")}
+        """
+        return try! JSONDecoder().decode(TrustedDevice.self, from: Data(json.utf8))
+    }
+
+    @Test("revoke: the devices load into the dialog, revoked ones left out; nothing is sent before one is chosen")
+    func revoke() throws {
+        var model = Fake.loaded(total: 3)
+        #expect(model.press(.character("O")) == [.loadTrustedDevices("user_0")])
+        #expect(model.screenText.contains("loading…"))
+        focus(.confirm, &model)
+        #expect(model.press(.enter).isEmpty, "nothing to send while the devices load")
+        let list = PaginatedList(data: [Self.device("td_1", "Work phone"), Self.device("td_2", "Old tablet", revoked: true), Self.device("td_3", "Laptop")], totalCount: 3)
+        _ = TriageUpdate.update(&model, .trustedDevicesLoaded(id: "user_0", .success(list)))
+        #expect(model.screenText.contains("Work phone") && model.screenText.contains("1 of 2"))
+        focus(.field(.choice), &model)
+        _ = model.press(.right)
+        guard case .dialog(let dialog) = model.overlay else { Issue.record("the dialog closed"); return }
+        #expect(dialog.chosenItem?.id == "td_3")
+        focus(.confirm, &model)
+        let command = ActionDialogTests.enqueued(model.press(.enter))
+        #expect(command?.action == .revokeTrustedDevice(id: "td_3"))
+    }
+
+    /// Tabs until `target` has focus.
+    func focus(_ target: ActionDialog.Focus, _ model: inout TriageModel) {
+        for _ in 0..<4 {
+            guard case .dialog(let dialog) = model.overlay else { Issue.record("the dialog closed"); return }
+            if dialog.focus == target { return }
+            _ = model.press(.tab)
+        }
+        Issue.record("could not focus \(target)")
     }
 }

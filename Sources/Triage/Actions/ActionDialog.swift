@@ -46,6 +46,8 @@ public struct ActionDialog: Sendable {
     public var listScroll = 0
     /// The balance before, for the credit dialog.
     public var balance: Remote<CreditBalance> = .idle
+    /// The user's trusted devices, for the revoke dialog.
+    public var devices: Remote<PaginatedList<TrustedDevice>> = .idle
 
     public init(kind: ActionKind, userIDs: [String], choices: [Choice] = [], requiresConfirmation: Bool) {
         self.kind = kind
@@ -57,6 +59,8 @@ public struct ActionDialog: Sendable {
         case .verifyTOTP: fields = [.code]
         case .setCompromised, .removePassword: fields = [.revokeSessions]
         case .deletePasskey, .deleteWeb3Wallet, .deleteExternalAccount: fields = choices.count > 1 ? [.choice] : []
+        // The devices arrive after the dialog opens: the choice is always there.
+        case .revokeTrustedDevice: fields = [.choice]
         default: break
         }
         if requiresConfirmation { fields.append(.confirmation) }

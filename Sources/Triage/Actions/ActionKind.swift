@@ -15,6 +15,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
     case deleteBackupCodes = "delete-backup-codes"
     case disableMFA = "disable-mfa"
     case deleteProfileImage = "delete-image"
+    case revokeTrustedDevice = "revoke-device"
     case verifyTOTP = "verify-totp"
     case deleteUser = "delete"
 
@@ -38,6 +39,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         case .deleteBackupCodes: "Delete backup codes"
         case .disableMFA: "Disable all MFA"
         case .deleteProfileImage: "Delete profile image"
+        case .revokeTrustedDevice: "Revoke a trusted device"
         case .verifyTOTP: "Verify a TOTP code"
         case .deleteUser: "Delete user"
         }
@@ -71,7 +73,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         case .unlock: user.locked
         case .setCompromised, .removePassword: user.passwordEnabled
         case .unsetCompromised: user.passwordEnabled
-        case .adjustCredit: true
+        case .adjustCredit, .revokeTrustedDevice: true
         case .deletePasskey: !user.passkeys.isEmpty
         case .deleteWeb3Wallet: !user.web3Wallets.isEmpty
         case .deleteExternalAccount: !user.externalAccounts.isEmpty
@@ -99,7 +101,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         case .deleteBackupCodes: "\(name) has no backup codes"
         case .disableMFA: "\(name) has no MFA"
         case .deleteProfileImage: "\(name) has no profile image"
-        case .adjustCredit, .deleteUser: ""
+        case .adjustCredit, .deleteUser, .revokeTrustedDevice: ""
         }
     }
 
@@ -122,6 +124,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Hashable {
         case .deleteBackupCodes: "Deletes every backup code; they stop working at once."
         case .disableMFA: "Removes every second factor: TOTP, backup codes and second-factor phones."
         case .deleteProfileImage: "Deletes the profile image; the default is shown."
+        case .revokeTrustedDevice: "Revokes the device's trust: it must be verified again before it is trusted."
         case .verifyTOTP: "Checks the code the user reads out. Changes nothing on the account."
         case .deleteUser: "Deletes the user and everything of theirs. This cannot be undone."
         }

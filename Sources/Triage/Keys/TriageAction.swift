@@ -71,6 +71,7 @@ public enum TriageAction: String, BindableAction {
     case deleteBackupCodes = "actions.delete-backup-codes"
     case disableMFA = "actions.disable-mfa"
     case deleteProfileImage = "actions.delete-image"
+    case revokeTrustedDevice = "actions.revoke-device"
     case verifyTOTP = "actions.verify-totp"
     case deleteUser = "actions.delete"
     case editMetadata = "actions.edit-metadata"
@@ -262,6 +263,7 @@ public enum TriageAction: String, BindableAction {
         case .deleteBackupCodes: [.character("Z")]
         case .disableMFA: [.character("M")]
         case .deleteProfileImage: [.character("I")]
+        case .revokeTrustedDevice: [.character("O")]
         case .verifyTOTP: [.character("V")]
         case .deleteUser: [.character("D")]
         case .dialogNext: [.tab, .down]
@@ -315,6 +317,7 @@ public enum TriageAction: String, BindableAction {
         case .deleteBackupCodes: .deleteBackupCodes
         case .disableMFA: .disableMFA
         case .deleteProfileImage: .deleteProfileImage
+        case .revokeTrustedDevice: .revokeTrustedDevice
         case .verifyTOTP: .verifyTOTP
         case .deleteUser: .deleteUser
         default: nil

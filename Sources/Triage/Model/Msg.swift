@@ -20,6 +20,7 @@ public enum Msg: Sendable {
     case invitationsLoaded(id: String, Result<PaginatedList<OrganizationInvitation>, ClerkAPIError>)
     case creditsLoaded(id: String, Result<CreditBalance, ClerkAPIError>)
     case subscriptionLoaded(id: String, Result<BillingSubscription?, ClerkAPIError>)
+    case trustedDevicesLoaded(id: String, Result<PaginatedList<TrustedDevice>, ClerkAPIError>)
     case themeLoaded(Result<Theme, ThemeError>)
     /// What the command queue reports.
     case command(CommandEvent)
@@ -45,6 +46,7 @@ public enum Effect: Sendable, Hashable {
     case loadInvitations(String)
     case loadCredits(String)
     case loadSubscription(String)
+    case loadTrustedDevices(String)
     /// The detail view closed or moved to another user: its requests are no longer wanted.
     case cancelUserLoads
     case copyToClipboard(String)

@@ -16,7 +16,7 @@ public enum WorkSlot: Sendable, Hashable {
     case theme
 
     public enum UserLoad: Sendable, Hashable {
-        case profile, memberships, invitations, credits, subscription
+        case profile, memberships, invitations, credits, subscription, devices
     }
 }
 

@@ -189,6 +189,8 @@ public final class TriageRuntime {
                     guard let auditLog else { return .auditLoaded(.success([])) }
                     return .auditLoaded(Result { () throws(StateFileError) -> [AuditRecord] in try auditLog.newestFirst(limit: 1_000).records })
                 }
+            case .loadTrustedDevices(let id):
+                start(.user(.devices)) { users in .trustedDevicesLoaded(id: id, await Self.capture { try await users.trustedDevices(id) }) }
             case .cancelUserLoads:
                 work.cancel { if case .user = $0 { true } else { false } }
             case .copyToClipboard(let text):

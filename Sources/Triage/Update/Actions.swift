@@ -44,6 +44,10 @@ enum Actions {
             dialog.balance = .loading
             effects.append(.loadCredits(first))
         }
+        if kind == .revokeTrustedDevice {
+            dialog.devices = .loading
+            effects.append(.loadTrustedDevices(first))
+        }
         model.overlay = .dialog(dialog)
         return effects
     }
@@ -59,6 +63,24 @@ enum Actions {
         default:
             []
         }
+    }
+
+    /// The user's devices arrived: those not yet revoked become the dialog's choices.
+    static func devicesLoaded(_ id: String, _ result: Result<PaginatedList<TrustedDevice>, ClerkAPIError>, _ model: inout TriageModel) {
+        guard case .dialog(var dialog) = model.overlay, dialog.kind == .revokeTrustedDevice, dialog.userIDs == [id] else { return }
+        dialog.devices.receive(result)
+        let active = (dialog.devices.value?.data ?? []).filter { $0.revokedAt == nil }
+        dialog.choices = active.map { device in
+            let name = device.name ?? device.platform
+            return .init(id: device.id, label: "\(name) · \(device.platform) · last used \(RelativeTime.format(device.lastUsedAt, now: model.now))")
+        }
+        dialog.chosen = 0
+        if case .failure(let error) = result {
+            dialog.error = "Could not load the devices: \(error.description)"
+        } else if active.isEmpty {
+            dialog.error = "This user has no trusted device to revoke."
+        }
+        model.overlay = .dialog(dialog)
     }
 
     // MARK: - The dialog's keys
@@ -175,6 +197,7 @@ enum Actions {
         case .deletePasskey: .deletePasskey(id: dialog.chosenItem?.id ?? "")
         case .deleteWeb3Wallet: .deleteWeb3Wallet(id: dialog.chosenItem?.id ?? "")
         case .deleteExternalAccount: .deleteExternalAccount(id: dialog.chosenItem?.id ?? "")
+        case .revokeTrustedDevice: .revokeTrustedDevice(id: dialog.chosenItem?.id ?? "")
         case .deleteTOTP: .deleteTOTP
         case .deleteBackupCodes: .deleteBackupCodes
         case .disableMFA: .disableMFA

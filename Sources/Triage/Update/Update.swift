@@ -54,6 +54,9 @@ public enum TriageUpdate {
         case .userLoaded, .membershipsLoaded, .invitationsLoaded, .subscriptionLoaded:
             Detail.received(msg, &model)
             return []
+        case .trustedDevicesLoaded(let id, let result):
+            Actions.devicesLoaded(id, result, &model)
+            return []
         case .command(let event):
             return Commands.received(event, &model)
         case .commandRejected(let command, let reason):

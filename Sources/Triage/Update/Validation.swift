@@ -31,6 +31,8 @@ enum Validation {
             switch field {
             case .amount where dialog.amount.text.trimmingCharacters(in: .whitespaces).isEmpty:
                 return (field, AmountError.empty.description)
+            case .choice where dialog.chosenItem == nil:
+                return (field, dialog.devices.isLoading ? "The devices are still loading." : "There is nothing to choose.")
             case .code where dialog.code.text.trimmingCharacters(in: .whitespaces).isEmpty:
                 return (field, "Type the 6-digit code the user reads out.")
             case .confirmation:

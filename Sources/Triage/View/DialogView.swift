@@ -75,6 +75,9 @@ enum DialogView {
         let label = { (text: String) in Span(text.fitted(toColumns: 12), theme[focused ? .accent : .muted]) }
         switch field {
         case .choice:
+            if dialog.choices.isEmpty {
+                return [.text([label("Which"), Span(dialog.devices.isLoading ? "loading…" : "—", theme[.muted])])]
+            }
             return [.text([label("Which"), Span("‹ \(dialog.chosenItem?.label ?? "—") ›", marker), Span("  \(dialog.chosen + 1) of \(dialog.choices.count)", theme[.muted])])]
         case .direction:
             return [.text([label("Direction"), Span("‹ \(dialog.direction.rawValue) ›", marker), Span("  Space changes it", theme[.muted])])]
