@@ -51,7 +51,13 @@ struct UserMutation {
             throw ScriptExit.code(for: error)
         }
 
-        let layer = try CommandLayer.open(client: client, environment: environment, logger: Logger(label: "clerk-triage.users", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let layer: CommandLayer
+        do {
+            layer = try CommandLayer.open(client: client, environment: environment, logger: Logger(label: "clerk-triage.users", factory: { _ in SwiftLogNoOpLogHandler() }))
+        } catch let busy as CommandLayer.Busy {
+            // A console acting on this instance holds its journal; two queues must not share it.
+            throw OperatorError("\(busy.message) Nothing was sent; run it again once that console has quit.")
+        }
         for notice in layer.notices { Output.error("Warning: \(notice)") }
         let progress = MutationProgress(total: userIDs.count, verb: kind.pastTense, showBar: isatty(STDERR_FILENO) == 1)
         let queue = layer.queue
