@@ -136,6 +136,8 @@ final class SandboxProcess: @unchecked Sendable {
 /// The console in a detached tmux session of its own server, read with capture-pane.
 final class ConsoleSession: @unchecked Sendable {
     let socket = "clerk-e2e-\(UUID().uuidString.prefix(8))"
+    /// Where the console keeps its state when the test does not set `XDG_STATE_HOME` itself.
+    var stateDirectory: String { FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-state").path }
     let name = "console"
 
     convenience init(sandbox: SandboxProcess, width: Int = 120, height: Int = 40, extraEnvironment: String = "", arguments: String = "") throws {
@@ -145,7 +147,9 @@ final class ConsoleSession: @unchecked Sendable {
     /// The console against any API address, e.g. one where nothing listens.
     init(apiURL: String, key: String, width: Int = 120, height: Int = 40, extraEnvironment: String = "", arguments: String = "") throws {
         let binary = try binaryPath()
-        let command = "env -u NO_COLOR -u CLERK_TRIAGE_THEME CLERK_TRIAGE_CONFIG=/nonexistent CLERK_SECRET_KEY=\(key) \(extraEnvironment) "
+        // A state directory of its own unless the test names one: never the operator's journals.
+        let command = "env -u NO_COLOR -u CLERK_TRIAGE_THEME CLERK_TRIAGE_CONFIG=/nonexistent XDG_STATE_HOME=\(stateDirectory) "
+            + "CLERK_SECRET_KEY=\(key) \(extraEnvironment) "
             + "\(binary) --api-url \(apiURL) --log-file /tmp/\(socket).log \(arguments); echo \"EXITED=$?\"; sleep 600"
         try shell(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", command])
         try shell(["tmux", "-L", socket, "set-option", "-g", "escape-time", "10"])
@@ -157,6 +161,7 @@ final class ConsoleSession: @unchecked Sendable {
         // kill-server leaves the socket file behind; one per test run would pile up in /tmp.
         let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
         try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
+        try? FileManager.default.removeItem(atPath: stateDirectory)
     }
 
     var screen: String { (try? shell(["tmux", "-L", socket, "capture-pane", "-p", "-t", name])) ?? "" }
