@@ -91,6 +91,10 @@ struct ConsoleOptions: ParsableArguments {
         // The console's own sandbox starts from fresh demo data every time: commands left from an
         // earlier one have nothing to apply to.
         let unfinished = isSandbox ? [] : commands?.unfinished ?? []
+        if isSandbox, let layer = commands, !layer.unfinished.isEmpty {
+            // Closed in the journal as not resumed, so that it can be emptied once nothing is left.
+            await layer.queue.discard(layer.unfinished)
+        }
         let readOnly = readOnly || config.readOnly || busy != nil
         let identity = InstanceIdentity(configuration: api)
         let layer = commands
