@@ -24,6 +24,8 @@ public struct SandboxConfiguration: Sendable {
     /// 1,000 for `sk_live_`) and 10 updates per 10 s per user, answered with 429 and `Retry-After`.
     /// Off for tests and benchmarks that need throughput.
     public var enforcesRateLimits = true
+    /// The rate limiter's clock; tests stop it so that a window never empties while they fill it.
+    var rateLimitClock: (@Sendable () -> Duration)?
     public var logger = Logger(label: "clerk-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init(secretKey: String) {
@@ -74,7 +76,8 @@ public final class SandboxServer: Service, Sendable {
         let baseURL = Mutex("http://\(configuration.host):\(configuration.port)/v1")
         let directory = UserDirectory(store: store, now: { Date().unixMillis }, publicBaseURL: { baseURL.withLock { $0 } })
         let start = ContinuousClock.now
-        let limiter = configuration.enforcesRateLimits ? SandboxRateLimiter(secretKey: configuration.secretKey, clock: { start.duration(to: .now) }) : nil
+        let clock = configuration.rateLimitClock ?? { start.duration(to: .now) }
+        let limiter = configuration.enforcesRateLimits ? SandboxRateLimiter(secretKey: configuration.secretKey, clock: clock) : nil
         let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed), rateLimiter: limiter)
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(

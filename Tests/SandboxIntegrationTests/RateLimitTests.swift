@@ -12,6 +12,9 @@ struct RateLimitTests {
         var configuration = SandboxConfiguration(secretKey: key)
         configuration.users = 3
         configuration.enforcesRateLimits = limits
+        // Time stands still for the limiter: on a loaded machine a hundred requests may take longer
+        // than the window, which would then refill before the one that must be refused.
+        configuration.rateLimitClock = { .zero }
         return try await SandboxServer.start(configuration)
     }
 
@@ -41,14 +44,10 @@ struct RateLimitTests {
     func instanceLimit() async throws {
         let key = "sk_test_limits_\(Unique.suffix())"
         let server = try await sandbox(key: key)
-        let started = ContinuousClock.now
         for index in 1...100 {
             let response = try await send(server, .get, "/users/count", key: key)
             #expect(response.status == 200, "request \(index) is within the budget")
         }
-        // Over one kept-alive connection a hundred requests take well under a second.
-        let elapsed = started.duration(to: .now)
-        try #require(elapsed < .seconds(9), "the hundred requests took \(elapsed): the window refilled before the 101st")
         try expectRefusal(try await send(server, .get, "/users/count", key: key), within: 10)
         // The sandbox's own control endpoint is not Clerk's API, and stays reachable.
         #expect(try await send(server, .put, "/sandbox/faults", key: key, body: "{}").status == 200)
