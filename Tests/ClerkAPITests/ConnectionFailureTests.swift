@@ -23,7 +23,9 @@ struct ConnectionFailureTests {
     func refused() async throws {
         let port = try LoopbackSockets.refusingPort()
         let (error, elapsed) = try await failingRead(client(port: port))
-        #expect(elapsed < .seconds(3), "a refused connection took \(elapsed)")
+        // Well under the connect timeout (5 s) and the call's deadline (15 s), which a refused
+        // connection used to run out; a loaded machine still adds seconds, so the bound is loose.
+        #expect(elapsed < .seconds(5), "a refused connection took \(elapsed)")
         guard case .transport(let failure) = error else { Issue.record("wrong error \(error)"); return }
         #expect(failure.problem == .refused)
         #expect(error.description == "cannot connect to 127.0.0.1:\(port): connection refused")
@@ -36,7 +38,7 @@ struct ConnectionFailureTests {
         let server = try LoopbackSockets.SilentServer()
         defer { server.stop() }
         let (error, elapsed) = try await failingRead(client(port: server.port, requestTimeout: .seconds(1)))
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(3), "took \(elapsed)")
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(8), "took \(elapsed) (the default deadline is 15 s)")
         guard case .transport(let failure) = error else { Issue.record("wrong error \(error)"); return }
         #expect(failure.problem == .noAnswer)
         #expect(error.description == "no answer from 127.0.0.1 within 1 s")
@@ -59,32 +61,13 @@ struct ConnectionFailureTests {
         let server = try LoopbackSockets.FullBacklogServer()
         defer { server.stop() }
         let (error, elapsed) = try await failingRead(client(port: server.port, connectTimeout: .seconds(1)))
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(3), "took \(elapsed)")
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(8), "took \(elapsed) (the default deadline is 15 s)")
         guard case .transport(let failure) = error else { Issue.record("wrong error \(error)"); return }
         #expect(failure.problem == .connectTimedOut)
         #expect(error.description == "cannot connect to 127.0.0.1:\(server.port): no answer within 1 s")
         #expect(error.suggestion.contains("network"))
     }
 
-    @Test("a host that does not answer connection attempts fails within the connect timeout")
-    func unreachable() async throws {
-        // TEST-NET-1 (RFC 5737) is never routed: depending on the machine's network, the attempt is
-        // dropped (connect timeout), has no route, or is refused by a firewall at once.
-        let (error, elapsed) = try await failingRead(client(port: 9, host: "192.0.2.1", connectTimeout: .seconds(1)))
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
-        guard case .transport(let failure) = error else { Issue.record("wrong error \(error)"); return }
-        #expect([.connectTimedOut, .unreachable, .refused].contains(failure.problem), "\(failure.problem)")
-        #expect(error.description.hasPrefix("cannot connect to 192.0.2.1:9: "))
-    }
-
-    @Test("a name that does not resolve is reported as such")
-    func unresolvable() async throws {
-        // `.invalid` is reserved (RFC 2606) and never resolves.
-        let (error, elapsed) = try await failingRead(client(port: 443, host: "api.clerk-triage.invalid", requestTimeout: .seconds(10)))
-        #expect(elapsed < .seconds(11), "took \(elapsed)")
-        guard case .transport(let failure) = error else { Issue.record("wrong error \(error)"); return }
-        #expect(failure.problem == .unresolvable, "\(failure.problem)")
-        #expect(error.description == "cannot resolve api.clerk-triage.invalid")
-        #expect(error.suggestion.contains("DNS"))
-    }
+    // Unreachable and unresolvable hosts are mapped in ConnectionProblemTests: a test here must not
+    // send anything beyond this machine (no routed address, no DNS query).
 }
