@@ -234,3 +234,19 @@ struct TrustedDeviceDialogTests {
         Issue.record("could not focus \(target)")
     }
 }
+
+@Suite("Actions: naming what is deleted")
+struct NamedDeletionTests {
+    @Test("deleting a user's only passkey names it in the dialog, and sends its id")
+    func onlyPasskey() {
+        var model = Fake.loaded(total: 3)
+        var user = Fake.user(0)
+        user.passkeys = [Passkey(id: "pk_only", name: "Office YubiKey", lastUsedAt: Fake.now - 60_000, verification: nil)]
+        user.updatedAt += 1
+        model.users.put(user)
+        _ = model.press(.character("X"))
+        #expect(model.screenText.contains("Which       Office YubiKey · last used"))
+        _ = model.press(.tab)
+        #expect(ActionDialogTests.enqueued(model.press(.enter))?.action == .deletePasskey(id: "pk_only"))
+    }
+}

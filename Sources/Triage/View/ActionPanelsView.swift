@@ -21,7 +21,10 @@ enum MenuView {
                         Span(kind.title.fitted(toColumns: 32), style), Span(":" + kind.commandName, index == menu.selection ? style : theme[.muted])],
                        row: index + 3, into: &grid)
         }
-        if visible.isEmpty { frame.line([Span("no action matches", theme[.muted])], row: 3, into: &grid) }
+        if visible.isEmpty {
+            let reason = model.readOnly && menu.items.isEmpty ? "read-only: no action that changes a user is offered" : "no action matches"
+            frame.line([Span(reason, theme[.muted])], row: 3, into: &grid)
+        }
         frame.hint("↑↓ choose · Enter opens · type to filter · Esc closes", style: theme[.muted], into: &grid)
     }
 

@@ -31,6 +31,10 @@ enum DialogView {
         rows.append(.text([]))
         for piece in Wrap.words(dialog.kind.consequence(count: dialog.userIDs.count), width: 64) { rows.append(.text([Span(piece, theme[.dialog])])) }
         rows.append(.text([]))
+        // A single passkey, wallet or account needs no choosing, but the operator still sees which.
+        if dialog.choices.count == 1, !dialog.fields.contains(.choice), let only = dialog.chosenItem {
+            rows.append(.text([Span("Which".fitted(toColumns: 12), theme[.muted]), Span(only.label, theme[.dialog].adding(.bold))]))
+        }
         for field in dialog.fields { rows += fieldRows(field, dialog, model) }
         if let error = dialog.error {
             rows.append(.text([]))
@@ -86,7 +90,7 @@ enum DialogView {
             return [.text([label("Sessions"), Span("[\(dialog.revokeSessions ? "x" : " ")] \(text)", marker)])]
         case .amount:
             var note = "e.g. 12.50"
-            if case .success(let cents) = AmountParser.cents(dialog.amount.text) { note = "= \(Int(cents).grouped) cents" }
+            if case .success(let cents) = AmountParser.cents(dialog.amount.text) { note = "= \(Int(cents).grouped) cent\(cents == 1 ? "" : "s")" }
             var rows: [Row] = [.field(label: "Amount", dialog.amount, focused: focused, note: note)]
             rows.append(.text([Span("Balance".fitted(toColumns: 12), theme[.muted]), Span(balanceLine(dialog), theme[.dialog])]))
             return rows
