@@ -6,7 +6,7 @@ import Testing
 /// Acting on users: the real binary in tmux against a sandbox, with its own state directory.
 @Suite("End to end: acting on users", .serialized)
 struct ActionsEndToEndTests {
-    /// A private state directory for one test, so journals and audit logs never mix.
+    /// A private state directory for a test whose consoles must share it (most use their own).
     static func stateEnvironment() -> (String, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-e2e-state-\(UUID().uuidString.prefix(8))").path
         return (path, "XDG_STATE_HOME=\(path)")
@@ -21,7 +21,11 @@ struct ActionsEndToEndTests {
         let candidates = try await sandbox.client.users.count(notBanned)
         try console.keys("b", "b")
         try await console.waitFor("Banned: not banned")
-        try await console.waitFor("\(candidates) users", timeout: .seconds(30))
+        // The count can arrive before the page: wait for both.
+        try await waitUntil("the not-banned page:\n\(console.screen)", timeout: .seconds(30)) {
+            let screen = console.screen
+            return screen.contains("\(candidates) users") && !screen.contains("loading")
+        }
     }
 
     static func find(_ sandbox: SandboxProcess, _ matching: (User) -> Bool) async throws -> User {
@@ -34,14 +38,9 @@ struct ActionsEndToEndTests {
         defer { sandbox.stop() }
         let target = try await Self.find(sandbox) { !$0.banned && $0.firstName?.allSatisfy(\.isASCII) == true }
         let email = try #require(target.primaryEmailAddress?.emailAddress)
-        let (state, environment) = Self.stateEnvironment()
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let console = try ConsoleSession(sandbox: sandbox, extraEnvironment: environment)
+        let console = try ConsoleSession(sandbox: sandbox)
         defer { console.stop() }
-        try await console.waitFor("page 1 of")
-        try console.keys("/")
-        try console.type(email)
-        try await console.waitUntilOnlyResult(email)
+        try await console.findOnly(email)
         try console.keys("Enter", "B")
         try await console.waitFor("Signs this user out everywhere")
         #expect(console.screen.contains(target.id))
@@ -50,7 +49,7 @@ struct ActionsEndToEndTests {
         let row = try #require(console.lines.dropFirst(4).first { $0.contains(String(email.prefix(12))) })
         #expect(row.contains("BAN"), "\(row)")
         #expect(try await sandbox.client.users.get(target.id).banned)
-        let audit = try String(contentsOfFile: state + "/clerk-triage/audit.jsonl", encoding: .utf8)
+        let audit = try String(contentsOfFile: console.stateDirectory + "/clerk-triage/audit.jsonl", encoding: .utf8)
         #expect(audit.contains(target.id) && audit.contains("\"ban\""))
         #expect(!audit.contains(sandbox.key), "the key is never written")
     }
@@ -62,9 +61,7 @@ struct ActionsEndToEndTests {
         var bannedFilter = UserFilter()
         bannedFilter.banned = true
         let before = try await sandbox.client.users.count(bannedFilter)
-        let (state, environment) = Self.stateEnvironment()
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let console = try ConsoleSession(sandbox: sandbox, height: 130, extraEnvironment: environment)
+        let console = try ConsoleSession(sandbox: sandbox, height: 130)
         defer { console.stop() }
         try await Self.showNotBanned(console, sandbox)
         try console.keys(list: Array(repeating: "Space", count: 120))
@@ -86,14 +83,9 @@ struct ActionsEndToEndTests {
         let target = try await Self.find(sandbox) { _ in true }
         let email = try #require(target.primaryEmailAddress?.emailAddress)
         let before = try await sandbox.client.users.creditBalance(target.id).balance?.amount ?? 0
-        let (state, environment) = Self.stateEnvironment()
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let console = try ConsoleSession(sandbox: sandbox, extraEnvironment: environment)
+        let console = try ConsoleSession(sandbox: sandbox)
         defer { console.stop() }
-        try await console.waitFor("page 1 of")
-        try console.keys("/")
-        try console.type(email)
-        try await console.waitUntilOnlyResult(email)
+        try await console.findOnly(email)
         try console.keys("Enter", "C")
         try await console.waitFor("Adjust credit")
         try console.type("12.50")
@@ -112,6 +104,7 @@ struct ActionsEndToEndTests {
         defer { sandbox.stop() }
         let (state, environment) = Self.stateEnvironment()
         defer { try? FileManager.default.removeItem(atPath: state) }
+        // Both consoles, before and after the kill, share one state directory.
         var console = try ConsoleSession(sandbox: sandbox, height: 60, extraEnvironment: environment)
         defer { console.stop() }
         try await Self.showNotBanned(console, sandbox)
@@ -157,9 +150,7 @@ struct ActionsEndToEndTests {
     func readOnly() async throws {
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
-        let (state, environment) = Self.stateEnvironment()
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let console = try ConsoleSession(sandbox: sandbox, extraEnvironment: environment, arguments: "--read-only")
+        let console = try ConsoleSession(sandbox: sandbox, arguments: "--read-only")
         defer { console.stop() }
         try await console.waitFor("READ-ONLY")
         try await console.waitFor("page 1 of")
@@ -179,7 +170,7 @@ struct ActionsEndToEndTests {
         try console.keys("Escape", "B")
         try await console.waitFor("does nothing here")
         #expect(!console.screen.contains("Signs this user out"))
-        let audit = (try? String(contentsOfFile: state + "/clerk-triage/audit.jsonl", encoding: .utf8)) ?? ""
+        let audit = (try? String(contentsOfFile: console.stateDirectory + "/clerk-triage/audit.jsonl", encoding: .utf8)) ?? ""
         #expect(audit.isEmpty, "nothing was done")
     }
 
@@ -188,16 +179,15 @@ struct ActionsEndToEndTests {
         let sandbox = try await SandboxProcess()
         defer { sandbox.stop() }
         let hostile = try #require(try await sandbox.client.users.list(UserListQuery(limit: 300)).first { $0.firstName?.contains("\u{1B}") == true })
-        let (state, environment) = Self.stateEnvironment()
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let console = try ConsoleSession(sandbox: sandbox, extraEnvironment: environment)
+        let console = try ConsoleSession(sandbox: sandbox)
         defer { console.stop() }
         try await console.waitFor("page 1 of")
         let title = try console.display("#{pane_title}")
         try console.keys(":")
         try console.type("user \(hostile.id)")
         try console.keys("Enter")
-        try await console.waitFor(hostile.id)
+        // The id is in the title at once; a field only the profile has means the user has arrived.
+        try await console.waitFor("External id")
         // Credit applies to everyone (a ban would not open for a user already banned).
         try console.keys("C")
         try await console.waitFor("Changes the credit balance")

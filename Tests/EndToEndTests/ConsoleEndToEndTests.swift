@@ -15,10 +15,7 @@ struct ConsoleEndToEndTests {
         let email = try #require(target.primaryEmailAddress?.emailAddress)
         let console = try ConsoleSession(sandbox: sandbox)
         defer { console.stop() }
-        try await console.waitFor("page 1 of")
-        try console.keys("/")
-        try console.type(email)
-        try await console.waitUntilOnlyResult(email)
+        try await console.findOnly(email)
         try console.keys("Enter", "Enter")
         try await console.waitFor(target.id)
         try console.keys("2")
@@ -206,6 +203,14 @@ struct ConsoleEndToEndTests {
 }
 
 extension ConsoleSession {
+    /// Waits for the first page, searches for `email`, and waits until that user is the only row.
+    func findOnly(_ email: String) async throws {
+        try await waitFor("page 1 of")
+        try keys("/")
+        try type(email)
+        try await waitUntilOnlyResult(email)
+    }
+
     /// Waits until the table shows exactly one user and it is the one with `email`.
     func waitUntilOnlyResult(_ email: String) async throws {
         try await waitUntil("one result for \(email):\n\(screen)") {

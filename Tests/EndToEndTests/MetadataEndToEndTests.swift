@@ -12,7 +12,7 @@ struct MetadataEndToEndTests {
         try console.keys(":")
         try console.type("user \(target.id)")
         try console.keys("Enter")
-        try await console.waitFor("Last active")
+        try await console.waitFor("External id")
         try console.keys("4")
         try await console.waitFor("Public metadata")
         try console.keys("e")

@@ -54,10 +54,7 @@ struct SafetyEndToEndTests {
         let email = try #require(banned.primaryEmailAddress?.emailAddress)
         let console = try ConsoleSession(sandbox: sandbox, width: 80, height: 24, extraEnvironment: "NO_COLOR=1")
         defer { console.stop() }
-        try await console.waitFor("page 1 of")
-        try console.keys("/")
-        try console.type(email)
-        try await console.waitFor("1 user")
+        try await console.findOnly(email)
         let row = try #require(console.lines.dropFirst(4).first { $0.contains(String(email.prefix(12))) })
         #expect(row.contains("BAN"), "\(row)")
         #expect(try console.display("#{pane_width}x#{pane_height}") == "80x24")
