@@ -10,24 +10,33 @@ public struct Command: Codable, Sendable, Hashable, Identifiable {
     public let action: CommandAction
     /// In the order given; duplicates removed.
     public let userIDs: [String]
+    /// For a metadata command: the values its preview was computed against. The queue sends only
+    /// while the user's fields still hold them (nil: sent as it is, e.g. a script's patch).
+    public let metadataBaseline: MetadataBaseline?
 
     public init(
-        _ action: CommandAction, userIDs: [String], instance: InstanceIdentity, id: UUID = UUID(), createdAt: Date = Date()
+        _ action: CommandAction, userIDs: [String], instance: InstanceIdentity, id: UUID = UUID(), createdAt: Date = Date(),
+        metadataBaseline: MetadataBaseline? = nil
     ) throws(CommandError) {
         var seen = Set<String>()
         let ids = userIDs.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
         guard !ids.isEmpty else { throw .noUsers }
         if ids.count > 1, !action.acceptsManyUsers { throw .oneUserOnly(action: action.name) }
         try Self.validate(action)
+        if let metadataBaseline { try Self.validate(metadataBaseline, for: action) }
         self.id = id
         self.createdAt = JournalCoding.journalled(createdAt)
         self.instance = instance
         self.action = action
         self.userIDs = ids
+        self.metadataBaseline = metadataBaseline
     }
 
-    public init(_ action: CommandAction, userID: String, instance: InstanceIdentity, id: UUID = UUID(), createdAt: Date = Date()) throws(CommandError) {
-        try self.init(action, userIDs: [userID], instance: instance, id: id, createdAt: createdAt)
+    public init(
+        _ action: CommandAction, userID: String, instance: InstanceIdentity, id: UUID = UUID(), createdAt: Date = Date(),
+        metadataBaseline: MetadataBaseline? = nil
+    ) throws(CommandError) {
+        try self.init(action, userIDs: [userID], instance: instance, id: id, createdAt: createdAt, metadataBaseline: metadataBaseline)
     }
 
     /// The idempotency key sent with the request, for the adjustments that have one.
@@ -37,6 +46,16 @@ public struct Command: Codable, Sendable, Hashable, Identifiable {
     }
 
     public var isSafeToRepeat: Bool { action.isSafeToRepeat }
+
+    private static func validate(_ baseline: MetadataBaseline, for action: CommandAction) throws(CommandError) {
+        switch action {
+        case .mergeMetadata(let update), .replaceMetadata(let update):
+            let sent = MetadataBaseline.Field.allCases.filter { $0.value(in: update) != nil }
+            guard baseline.fields == sent else { throw .invalid("The values checked before sending must be those of the fields sent.") }
+        default:
+            throw .invalid("Only a metadata change is checked against earlier values.")
+        }
+    }
 
     private static func validate(_ action: CommandAction) throws(CommandError) {
         switch action {

@@ -16,6 +16,10 @@ public enum CommandEvent: Sendable, Hashable {
     case failed(Command, ClerkAPIError)
     /// Whether it was applied cannot be told; the operator decides (confirm, retry or abandon).
     case needsOperator(Command, reason: String)
+    /// A metadata command not sent because someone else changed the field since the operator's
+    /// preview: it has ended; the console previews again against `MetadataConflict.user`. Its
+    /// description reads as one sentence, for a status line or a script's stderr.
+    case conflict(Command, MetadataConflict)
     case cancelled(Command)
     case abandoned(Command)
     /// A local problem that did not stop the command, e.g. the audit log could not be written.
@@ -30,6 +34,8 @@ public enum CommandState: Sendable, Hashable {
     case needsOperator(reason: String)
     case done
     case failed(ClerkAPIError)
+    /// Not sent: someone else changed the metadata since the preview.
+    case conflict(MetadataConflict)
     case cancelled
     case abandoned
 
@@ -37,7 +43,7 @@ public enum CommandState: Sendable, Hashable {
     var holdsUsers: Bool {
         switch self {
         case .queued, .rateLimited, .running, .needsOperator: true
-        case .done, .failed, .cancelled, .abandoned: false
+        case .done, .failed, .conflict, .cancelled, .abandoned: false
         }
     }
 }

@@ -23,6 +23,8 @@ struct CommandExecutor: Sendable {
         case rateLimited(after: Duration, ClerkAPIError)
         case failed(ClerkAPIError, message: String?)
         case needsOperator(reason: String, users: [String])
+        /// Not sent: someone else changed the metadata since the operator's preview.
+        case conflict(MetadataConflict)
         /// Cancelled mid-request (the queue is shutting down): left in the journal as unknown.
         case interrupted
     }
@@ -42,13 +44,17 @@ struct CommandExecutor: Sendable {
         case .ban where command.userIDs.count > 1, .unban where command.userIDs.count > 1:
             return await runBulk(command, remaining, reporter: reporter)
         default:
+            // Only a metadata command carries a baseline, and it has one user.
+            if let baseline = command.metadataBaseline, let userID = remaining.first {
+                return await runAgainstBaseline(command, baseline, userID, wasInFlight: start.inFlight.contains(userID), reporter: reporter)
+            }
             return await runEach(command, remaining, inFlight: start.inFlight, reporter: reporter)
         }
     }
 
     // MARK: - One request per user
 
-    private enum UserOutcome {
+    enum UserOutcome {
         case done(CommandResult)
         case rateLimited(Duration, ClerkAPIError)
         case failed(ClerkAPIError, message: String?)
@@ -90,8 +96,8 @@ struct CommandExecutor: Sendable {
         return .done(combined)
     }
 
-    private func runOne(_ command: Command, _ userID: String, wasInFlight: Bool, reporter: Reporter) async -> UserOutcome {
-        let check = OutcomeCheck(users: users)
+    func runOne(_ command: Command, _ userID: String, wasInFlight: Bool, reporter: Reporter) async -> UserOutcome {
+        let check = OutcomeCheck(users: users, baseline: command.metadataBaseline)
         if wasInFlight {
             await reporter.checking()
             switch await check.verdict(for: command.action, userID: userID) {

@@ -220,6 +220,11 @@ public actor CommandQueue {
             entries[index].state = .needsOperator(reason: reason)
             entries[index].inFlight = Set(users)
             continuation.yield(.needsOperator(command, reason: reason))
+        case .conflict(let conflict):
+            // Nothing was sent: the command has ended; the operator previews again and sends anew.
+            journalQuietly { date throws(JournalError) in try journal.outcome(id, .failed, message: conflict.description, at: date) }
+            retire(at: index, as: .conflict(conflict))
+            continuation.yield(.conflict(command, conflict))
         case .interrupted:
             // The journal still says "sending": the next start checks it before anything is re-sent.
             let reason = "The request was interrupted before Clerk answered"

@@ -11,6 +11,8 @@ struct OutcomeCheck: Sendable {
     }
 
     let users: UsersClient
+    /// A metadata command's baseline: applied, not applied and changed by someone else are told apart.
+    var baseline: MetadataBaseline? = nil
 
     /// Whether `error` leaves open that Clerk applied the request: no answer, a server error, a
     /// success with an unreadable body, or a deletion's 404 (an earlier attempt may have done it).
@@ -53,6 +55,7 @@ struct OutcomeCheck: Sendable {
         default:
             do {
                 let user = try await users.get(userID)
+                if let baseline { return MetadataBaselineCheck.lostAnswerVerdict(action, baseline, user) }
                 switch action.isVisiblyApplied(to: user) {
                 case true?: return .applied(CommandResult(users: [user], note: "re-reading the user shows it done"))
                 case false?: return .notApplied

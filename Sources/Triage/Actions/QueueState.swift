@@ -75,6 +75,11 @@ public struct QueueState: Sendable {
             }
         case .needsOperator(let command, let reason):
             update(command.id) { $0.state = .needsOperator(reason: reason) }
+        case .conflict(let command, let conflict):
+            update(command.id) {
+                $0.state = .conflict(conflict)
+                $0.endedAt = now
+            }
         case .cancelled(let command):
             update(command.id) {
                 $0.state = .cancelled

@@ -74,6 +74,7 @@ public enum UserRow {
         case .needsOperator: "\(name) check!"
         case .done: "\(name) ✓"
         case .failed: "\(name) ✗ failed"
+        case .conflict: "\(name) ✗ changed"
         case .cancelled: "\(name) cancelled"
         case .abandoned: "\(name) abandoned"
         }

@@ -76,6 +76,7 @@ enum QueuePanelView {
         case .needsOperator: "CHECK"
         case .done: "done"
         case .failed: "FAILED"
+        case .conflict: "CHANGED"
         case .cancelled: "cancelled"
         case .abandoned: "abandoned"
         }
@@ -87,6 +88,8 @@ enum QueuePanelView {
             return error.description
         case .needsOperator(let reason):
             return reason
+        case .conflict(let conflict):
+            return conflict.description
         default:
             return entry.command.summary
         }
@@ -94,7 +97,7 @@ enum QueuePanelView {
 
     static func isProblem(_ state: CommandState) -> Bool {
         switch state {
-        case .failed, .needsOperator: true
+        case .failed, .needsOperator, .conflict: true
         default: false
         }
     }
@@ -102,7 +105,7 @@ enum QueuePanelView {
     static func stateRole(_ state: CommandState) -> ThemeRole {
         switch state {
         case .done: .success
-        case .failed, .needsOperator: .error
+        case .failed, .needsOperator, .conflict: .error
         case .rateLimited: .warning
         default: .dialog
         }

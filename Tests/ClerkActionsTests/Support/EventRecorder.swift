@@ -32,7 +32,7 @@ extension CommandEvent {
     var commandID: UUID? {
         switch self {
         case .queued(let c), .running(let c), .progress(let c, _, _), .rateLimited(let c, _), .checking(let c), .finished(let c, _),
-            .failed(let c, _), .needsOperator(let c, _), .cancelled(let c), .abandoned(let c):
+            .failed(let c, _), .needsOperator(let c, _), .conflict(let c, _), .cancelled(let c), .abandoned(let c):
             c.id
         case .warning:
             nil
@@ -41,7 +41,7 @@ extension CommandEvent {
 
     var isTerminal: Bool {
         switch self {
-        case .finished, .failed, .needsOperator, .cancelled, .abandoned: true
+        case .finished, .failed, .needsOperator, .conflict, .cancelled, .abandoned: true
         default: false
         }
     }
