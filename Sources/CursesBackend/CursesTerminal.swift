@@ -178,7 +178,25 @@ public final class CursesTerminal: TerminalDevice {
         send(rawSequence: "\u{1B}[?2004l")
         endwin()
         stopProcess()
-        // Continued: raw mode again at once; the next doupdate re-enters the alternate screen.
+        takeBack(sizeBefore: before)
+    }
+
+    /// Gives the terminal to the program `body` runs (the operator's editor) and takes it back
+    /// when `body` returns, as `suspend` does around a stop. Meanwhile Ctrl-C and Ctrl-\ typed at
+    /// the program do not end the console, and Ctrl-Z stops the console with it, so the shell
+    /// gets the terminal back and `fg` continues both.
+    public func handOverTerminal(_ body: () -> Void) {
+        guard !stopped else { return body() }
+        let before = size
+        def_prog_mode()
+        send(rawSequence: "\u{1B}[?2004l")
+        endwin()
+        TerminalRestore.whileChildHasTerminal(body)
+        takeBack(sizeBefore: before)
+    }
+
+    private func takeBack(sizeBefore before: Size) {
+        // Raw mode again at once; the next doupdate re-enters the alternate screen and keypad mode.
         reset_prog_mode()
         send(rawSequence: "\u{1B}[?2004h")
         // A stopped job is in the background: the SIGWINCH of a resize made meanwhile went elsewhere.

@@ -151,6 +151,37 @@ enum TerminalRestore {
         sigaction(SIGTSTP, &previousAction, nil)
     }
 
+    /// Runs `body` while a child program in the console's process group owns the terminal. The tty
+    /// is back in cooked mode, so Ctrl-C and Ctrl-\ signal the whole group: ignored here (as
+    /// `system()` does), the child has its own defaults. Ctrl-Z (or an editor stopping its group,
+    /// as vim does) must stop this process too, or the shell never gets the terminal back: curses'
+    /// own SIGTSTP handler would redraw the console over the editor on `fg`, so the default action
+    /// applies meanwhile, and this thread does not block it.
+    static func whileChildHasTerminal(_ body: () -> Void) {
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&defaultAction.sa_mask)
+        var previousInterrupt = sigaction()
+        var previousQuit = sigaction()
+        var previousStop = sigaction()
+        sigaction(SIGINT, &ignore, &previousInterrupt)
+        sigaction(SIGQUIT, &ignore, &previousQuit)
+        sigaction(SIGTSTP, &defaultAction, &previousStop)
+        var stopSignal = sigset_t()
+        sigemptyset(&stopSignal)
+        sigaddset(&stopSignal, SIGTSTP)
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &stopSignal, &previousMask)
+        body()
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+        sigaction(SIGTSTP, &previousStop, nil)
+        sigaction(SIGQUIT, &previousQuit, nil)
+        sigaction(SIGINT, &previousInterrupt, nil)
+    }
+
     /// The window size the kernel reports for `descriptor`'s terminal.
     static func windowSize(_ descriptor: Int32) -> (rows: Int32, columns: Int32)? {
         var size = winsize()

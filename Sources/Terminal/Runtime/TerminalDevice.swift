@@ -18,6 +18,11 @@ public protocol TerminalDevice: AnyObject {
     /// programs; returns once it is continued. Draw next with `fullRepaint: true`. A resize made
     /// while stopped arrives as a `.resize` from the next `waitForEvents`.
     func suspend()
+    /// Lends the terminal to a program that `body` runs and waits for (the operator's editor):
+    /// leaves the screen as a shell would find it, runs `body`, then takes the terminal back.
+    /// Draw next with `fullRepaint: true`; a resize made meanwhile arrives as a `.resize` from the
+    /// next `waitForEvents`.
+    func handOverTerminal(_ body: () -> Void)
 }
 
 public enum InputEvent: Sendable, Hashable {

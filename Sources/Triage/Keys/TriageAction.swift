@@ -44,6 +44,7 @@ public enum TriageAction: String, BindableAction {
     case section4 = "detail.section-4"
     case section5 = "detail.section-5"
     case section6 = "detail.section-6"
+    case detailExternalEditor = "detail.external-editor"
 
     case helpUp = "help.scroll-up"
     case helpDown = "help.scroll-down"
@@ -83,6 +84,7 @@ public enum TriageAction: String, BindableAction {
     case editorUndo = "editor.undo"
     case editorRedo = "editor.redo"
     case editorJumpToError = "editor.jump-to-error"
+    case editorExternal = "editor.external-editor"
 
     case dialogNext = "dialog.next"
     case dialogPrevious = "dialog.previous"
@@ -155,6 +157,7 @@ public enum TriageAction: String, BindableAction {
         case .section4: "Metadata"
         case .section5: "Organizations"
         case .section6: "Billing"
+        case .detailExternalEditor: "in Metadata: edit public metadata in $VISUAL or $EDITOR (vi if neither is set)"
         case .helpUp: "scroll up"
         case .helpDown: "scroll down"
         case .helpPageUp: "scroll a page up"
@@ -194,6 +197,7 @@ public enum TriageAction: String, BindableAction {
         case .editorUndo: "undo"
         case .editorRedo: "redo"
         case .editorJumpToError: "move the cursor to the JSON error"
+        case .editorExternal: "edit the text in $VISUAL or $EDITOR (else vi); one undo takes back what it changed (End, not Ctrl-E, ends a line here)"
         default:
             actionKind.map { "\($0.title.lowercased()) (:\($0.commandName))" } ?? rawValue
         }
@@ -239,6 +243,8 @@ public enum TriageAction: String, BindableAction {
         case .section4: [.character("4")]
         case .section5: [.character("5")]
         case .section6: [.character("6")]
+        // Plain E in the detail view deletes an external account.
+        case .detailExternalEditor: [.control("e")]
         case .helpUp: [.up, .character("k")]
         case .helpDown: [.down, .character("j")]
         case .helpPageUp: [.pageUp]
@@ -296,6 +302,8 @@ public enum TriageAction: String, BindableAction {
         case .editorUndo: [.control("z")]
         case .editorRedo: [.control("y")]
         case .editorJumpToError: [.control("g")]
+        // Not plain E: in the editor every printable key is text.
+        case .editorExternal: [.control("e")]
         }
     }
 
@@ -327,7 +335,7 @@ public enum TriageAction: String, BindableAction {
     /// Changes something at Clerk: removed in read-only mode.
     var isMutating: Bool {
         if let kind = actionKind { return kind != .verifyTOTP }
-        return [.queueRetry, .queueUndo, .queueConfirmApplied, .editMetadata, .editorSend].contains(self)
+        return [.queueRetry, .queueUndo, .queueConfirmApplied, .editMetadata, .editorSend, .detailExternalEditor, .editorExternal].contains(self)
     }
 
     /// The detail section a digit action jumps to.

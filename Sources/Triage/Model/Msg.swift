@@ -29,6 +29,8 @@ public enum Msg: Sendable {
     case auditLoaded(Result<[AuditRecord], StateFileError>)
     /// The user read again just before a metadata change is sent.
     case metadataChecked(id: String, Result<User, ClerkAPIError>)
+    /// The operator's editor closed: the text it left, or why there is none.
+    case externalEditFinished(ExternalEdit, Result<String, ExternalEditError>)
 }
 
 /// Work `update` asks the runtime to do. Effects are data, so tests assert on them without I/O.
@@ -66,5 +68,7 @@ public enum Effect: Sendable, Hashable {
     case loadAudit
     /// Read the user again before sending a metadata change: Clerk has no conditional update.
     case checkMetadata(String)
+    /// Suspend the console and edit the text in `$VISUAL`/`$EDITOR`; answers `.externalEditFinished`.
+    case externalEdit(ExternalEdit)
     case quit
 }

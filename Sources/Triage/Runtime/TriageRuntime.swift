@@ -24,12 +24,14 @@ public final class TriageRuntime {
     private let queueOperations: AsyncStream<QueueOperation>
     private let queueDrained = DispatchSemaphore(value: 0)
     private let clock: @Sendable () -> UnixMillis
+    private let externalEditor: ExternalEditor
     /// Called after each frame with the model drawn and the time `view` + `draw` took.
     public var onFrame: ((TriageModel, Duration) -> Void)?
 
     public init(device: any TerminalDevice, model: TriageModel, users: UsersClient, themes: ThemeCatalog,
                 commands: CommandQueue? = nil, auditLog: AuditLog? = nil, unfinished: [UnfinishedCommand] = [],
-                clock: @escaping @Sendable () -> UnixMillis = { Date().unixMillis }) {
+                clock: @escaping @Sendable () -> UnixMillis = { Date().unixMillis }, externalEditor: ExternalEditor = ExternalEditor()) {
+        self.externalEditor = externalEditor
         self.commands = commands
         self.auditLog = auditLog
         (queueOperations, queueInbox) = AsyncStream.makeStream(of: QueueOperation.self)
@@ -202,6 +204,11 @@ public final class TriageRuntime {
                 start(.theme) { _ in .themeLoaded(Result { () throws(ThemeError) -> Theme in try themes.load(name).degraded(to: depth) }) }
             case .suspend:
                 device.suspend()
+                repaint = true
+            case .externalEdit(let edit):
+                // On this thread: nothing may draw or read keys while the editor has the terminal.
+                let result = externalEditor.run(edit) { device.handOverTerminal($0) }
+                mailbox.post(.externalEditFinished(edit, result))
                 repaint = true
             case .repaint:
                 repaint = true

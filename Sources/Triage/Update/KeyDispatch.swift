@@ -55,6 +55,8 @@ enum KeyDispatch {
             return Commands.openMenu(&model)
         case .editMetadata:
             return MetadataEditing.open(nil, &model)
+        case .detailExternalEditor:
+            return ExternalEditing.openFromDetail(&model)
         case .queuePanel:
             model.overlay = .queue(selection: 0)
             return []

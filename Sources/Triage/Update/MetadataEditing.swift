@@ -57,9 +57,11 @@ enum MetadataEditing {
         case .editorMode:
             editor.mode = editor.mode == .merge ? .replace : .merge
         case .editorUndo:
-            editor.editor.undo()
+            ExternalEditing.undo(&editor)
         case .editorRedo:
-            editor.editor.redo()
+            ExternalEditing.redo(&editor)
+        case .editorExternal:
+            return ExternalEditing.open(editor)
         case .editorJumpToError:
             if case .invalid(let error) = editor.preview.outcome {
                 editor.editor.moveCursor(to: TextEditor.Position(line: error.line - 1, column: error.column - 1))

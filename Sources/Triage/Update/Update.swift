@@ -64,6 +64,8 @@ public enum TriageUpdate {
             return []
         case .metadataChecked(let id, let result):
             return MetadataEditing.checked(id, result, &model)
+        case .externalEditFinished(let edit, let result):
+            return ExternalEditing.finished(edit, result, &model)
         case .auditLoaded(let result):
             Overlays.auditLoaded(result, &model)
             return []

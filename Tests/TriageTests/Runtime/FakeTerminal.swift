@@ -13,6 +13,7 @@ final class FakeTerminal: TerminalDevice, @unchecked Sendable {
         var frames: [Grid] = []
         var fullRepaints = 0
         var suspensions = 0
+        var handOvers = 0
         var sent: [String] = []
         var size: Size
     }
@@ -60,6 +61,12 @@ final class FakeTerminal: TerminalDevice, @unchecked Sendable {
 
     func suspend() { state.withLock { $0.suspensions += 1 } }
 
+    /// Runs `body` as the real terminal would, between leaving and re-entering the screen.
+    func handOverTerminal(_ body: () -> Void) {
+        state.withLock { $0.handOvers += 1 }
+        body()
+    }
+
     // MARK: the test's side
 
     func type(_ keys: Key...) {
@@ -77,6 +84,7 @@ final class FakeTerminal: TerminalDevice, @unchecked Sendable {
 
     var lastFrame: String { state.withLock { $0.frames.last?.rows.joined(separator: "\n") ?? "" } }
     var suspensions: Int { state.withLock { $0.suspensions } }
+    var handOvers: Int { state.withLock { $0.handOvers } }
     var fullRepaints: Int { state.withLock { $0.fullRepaints } }
     var sent: [String] { state.withLock { $0.sent } }
 

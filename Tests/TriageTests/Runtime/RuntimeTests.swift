@@ -16,14 +16,14 @@ struct RuntimeTests {
         let runtime: TriageRuntime
         private let done = Atomic<Bool>(false)
 
-        init(users: [User], holdMatching: String? = nil, keymap: TriageKeymap = .standard) {
+        init(users: [User], holdMatching: String? = nil, keymap: TriageKeymap = .standard, externalEditor: ExternalEditor = ExternalEditor()) {
             terminal = FakeTerminal()
             transport = ScriptedTransport(users: users, holdMatching: holdMatching)
             let client = ClerkClient(configuration: ClerkConfiguration(baseURL: "http://sandbox.test/v1", secretKey: SecretKey("sk_test_runtime0000"), rateLimits: .unlimited),
                                      transport: transport)
             let model = TriageModel(instance: Instance(kind: .sandbox, baseURL: "http://sandbox.test/v1", maskedKey: "sk_test_…0000"),
                                     theme: .monochrome, keymap: keymap, size: Size(width: 1, height: 1), now: 0)
-            runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: ThemeCatalog(directories: []))
+            runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: ThemeCatalog(directories: []), externalEditor: externalEditor)
             Thread { [self] in
                 runtime.run()
                 done.store(true, ordering: .releasing)
