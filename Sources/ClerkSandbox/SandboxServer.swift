@@ -22,7 +22,8 @@ public struct SandboxConfiguration: Sendable {
     public var faults = FaultPlan.none
     /// Clerk's rate limits: per instance by the key's kind (100 requests per 10 s for `sk_test_`,
     /// 1,000 for `sk_live_`) and 10 updates per 10 s per user, answered with 429 and `Retry-After`.
-    /// Off for tests and benchmarks that need throughput.
+    /// Off for tests and benchmarks that need throughput; `PUT /v1/sandbox/rate-limits` switches
+    /// them while the sandbox runs.
     public var enforcesRateLimits = true
     /// The rate limiter's clock; tests stop it so that a window never empties while they fill it.
     var rateLimitClock: (@Sendable () -> Duration)?
@@ -77,8 +78,9 @@ public final class SandboxServer: Service, Sendable {
         let directory = UserDirectory(store: store, now: { Date().unixMillis }, publicBaseURL: { baseURL.withLock { $0 } })
         let start = ContinuousClock.now
         let clock = configuration.rateLimitClock ?? { start.duration(to: .now) }
-        let limiter = configuration.enforcesRateLimits ? SandboxRateLimiter(secretKey: configuration.secretKey, clock: clock) : nil
-        let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed), rateLimiter: limiter)
+        let limiter = SandboxRateLimiter(secretKey: configuration.secretKey, enforced: configuration.enforcesRateLimits, clock: clock)
+        let routes = SandboxRoutes(directory: directory, faults: FaultState(plan: configuration.faults, seed: configuration.seed),
+                                   rateLimiter: limiter, requestCounter: RequestCounter())
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let application = Application(
             router: routes.router(secretKey: configuration.secretKey),

@@ -9,8 +9,13 @@ import Synchronization
 ///
 /// Windows slide, as the client's limiter counts them: a request is accepted when fewer than the
 /// limit were accepted in the window before it.
+///
+/// The limits can be switched on and off while the sandbox runs (`PUT /v1/sandbox/rate-limits`), so
+/// that one sandbox serves a fast bulk read and then a rate-limited run. Switching them on starts
+/// from empty windows, as on an instance that has been quiet: each run then starts alike.
 final class SandboxRateLimiter: Sendable {
     private struct State {
+        var enforced: Bool
         var instance: SlidingWindow
         var users: [String: SlidingWindow] = [:]
     }
@@ -20,16 +25,30 @@ final class SandboxRateLimiter: Sendable {
     private let clock: @Sendable () -> Duration
     private let state: Mutex<State>
 
-    init(secretKey: String, clock: @escaping @Sendable () -> Duration) {
+    init(secretKey: String, enforced: Bool = true, clock: @escaping @Sendable () -> Duration) {
         instanceBudget = SecretKey(secretKey).instanceKind == .production ? .productionInstance : .developmentInstance
         self.clock = clock
-        state = Mutex(State(instance: SlidingWindow(budget: instanceBudget)))
+        state = Mutex(State(enforced: enforced, instance: SlidingWindow(budget: instanceBudget)))
+    }
+
+    var enforced: Bool {
+        get { state.withLock { $0.enforced } }
+        set {
+            state.withLock { state in
+                if newValue, !state.enforced {
+                    state.instance = SlidingWindow(budget: instanceBudget)
+                    state.users = [:]
+                }
+                state.enforced = newValue
+            }
+        }
     }
 
     /// Nil when the request may go ahead (and is counted), else the refusal to send.
     func admit(userUpdate user: String?) -> SandboxError? {
         let now = clock()
         return state.withLock { state -> SandboxError? in
+            guard state.enforced else { return nil }
             if let wait = state.instance.wait(at: now) {
                 return Self.refusal(wait, "This instance allows \(instanceBudget.limit) requests per \(Self.seconds(instanceBudget.window)) seconds.")
             }
