@@ -9,8 +9,10 @@ struct ClerkTriage: AsyncParsableCommand {
         commandName: "clerk-triage",
         abstract: "A keyboard-driven console for triaging the users of a Clerk instance.",
         discussion: """
-            With CLERK_SECRET_KEY set, the console opens on that instance. Without it, a local sandbox \
-            with generated demo users starts and the console opens on that.
+            With --instance NAME (or the config file's default_instance), the console opens on that \
+            instance of the config file; :instance NAME switches. Otherwise, with CLERK_SECRET_KEY set, \
+            it opens on that key's instance; without it, a local sandbox with generated demo users starts \
+            and the console opens on that.
 
             Environment: CLERK_SECRET_KEY, CLERK_API_URL, CLERK_TRIAGE_THEME, CLERK_TRIAGE_THEMES (a \
             directory of extra themes), CLERK_TRIAGE_CONFIG (default ~/.config/clerk-triage/config.yaml), \

@@ -28,6 +28,9 @@ struct ConsoleOptions: ParsableArguments {
     @Option(name: .customLong("log-file"), help: "Where to log (never the terminal; default $XDG_STATE_HOME/clerk-triage/console.log, 0600).")
     var logFile: String?
 
+    @Option(name: .customLong("instance"), help: "Open this instance of the config file (default: its default_instance, else CLERK_SECRET_KEY's; :instance switches).")
+    var instance: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let config = try ConfigFile.load(path: ConfigFile.defaultPath(environment: environment))
@@ -39,7 +42,7 @@ struct ConsoleOptions: ParsableArguments {
         }
         let catalog = ThemeCatalog.standard(environment: environment, executablePath: CommandLine.arguments[0])
         let themeName = theme ?? environment["CLERK_TRIAGE_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme ?? "dark"
-        let chosenTheme = try catalog.load(themeName)
+        var chosenTheme = try catalog.load(themeName)
         do {
             // The state directory is created (0700) before the log is opened inside it.
             let state = try StateDirectory.prepare(environment: environment)
@@ -50,34 +53,54 @@ struct ConsoleOptions: ParsableArguments {
         }
         let logger = Logger(label: "clerk-triage")
 
-        var sandbox: SandboxServer?
-        var api: ClerkConfiguration
-        let isSandbox: Bool
-        if var configuration = ClerkConfiguration.fromEnvironment(environment, logger: logger) {
-            if let apiURL { configuration.baseURL = apiURL }
-            api = configuration
-            isSandbox = false
-        } else {
-            // An address given without a key is a mistake, not a request for the demo data: opening
-            // the built-in sandbox instead would look like that instance.
-            if let apiURL {
-                throw OperatorError("--api-url \(apiURL) needs CLERK_SECRET_KEY set to that instance's secret key (without both, the console opens its own sandbox)")
-            }
-            var settings = SandboxConfiguration(secretKey: SandboxConfiguration.embeddedSecretKey)
-            settings.users = sandboxUsers
-            settings.seed = sandboxSeed
-            let server = try await SandboxServer.start(settings)
-            sandbox = server
-            // The sandbox enforces Clerk's limits for its key; the client keeps under them as it would with Clerk.
-            let key = SecretKey(SandboxConfiguration.embeddedSecretKey)
-            api = ClerkConfiguration(baseURL: server.baseURL, secretKey: key, rateLimits: .clerkDefaults(for: key), logger: logger)
-            isSandbox = true
+        let selected: NamedInstance?
+        do {
+            selected = try config.selectedInstance(flag: instance)
+        } catch {
+            throw OperatorError(error.description)
         }
-        api.userAgent = "clerk-triage/\(ClerkTriageVersion.current)"
-        logger.info("console starting", metadata: ["instance": "\(api.baseURL)", "key": "\(api.secretKey.masked)"])
+        let sandboxSettings = ConsoleConnection.SandboxSettings(users: sandboxUsers, seed: sandboxSeed)
+        var connection = try await ConsoleConnection.open(selected, apiURL: apiURL, sandboxSettings: sandboxSettings, environment: environment, logger: logger)
+        var notice: String?
+        // `:instance NAME` ends a session; the next opens on that instance. A name whose key cannot
+        // be read leaves the console where it was, saying why.
+        while true {
+            let ended = try await session(on: connection, theme: chosenTheme, keymap: keymap, catalog: catalog, config: config,
+                                          notice: notice, environment: environment, logger: logger)
+            chosenTheme = ended.theme
+            guard let next = ended.nextInstance else { break }
+            do {
+                let target: NamedInstance
+                do {
+                    target = try config.instance(named: next)
+                } catch {
+                    throw OperatorError(error.description)
+                }
+                let opened = try await ConsoleConnection.open(target, apiURL: nil, sandboxSettings: sandboxSettings, environment: environment, logger: logger)
+                await connection.close()
+                connection = opened
+                notice = nil
+            } catch {
+                logger.warning("could not switch to \(next): \(error)")
+                notice = "could not open \(next): \(error)"
+            }
+        }
+        await connection.close()
+    }
 
-        let client = ClerkClient(configuration: api)
-        let instance = Instance(configuration: api, isSandbox: isSandbox)
+    /// How a session ended: the instance to reopen on (nil: quit), and the theme in use then.
+    private struct SessionEnd: Sendable {
+        var nextInstance: String?
+        var theme: Theme
+    }
+
+    private func session(on connection: ConsoleConnection, theme chosenTheme: Theme, keymap: TriageKeymap, catalog: ThemeCatalog, config: ConfigFile,
+                         notice: String?, environment: [String: String], logger: Logger) async throws -> SessionEnd {
+        let client = connection.client
+        let instance = connection.instance
+        let isSandbox = connection.isSandbox
+        logger.info("console starting", metadata: ["instance": "\(instance.name ?? client.configuration.baseURL)", "url": "\(client.configuration.baseURL)",
+                                                   "key": "\(client.configuration.secretKey.masked)"])
         // A second console on an instance another one is acting on browses read-only: two queues
         // on one journal would each offer the other's running commands for resume.
         var commands: CommandLayer?
@@ -96,22 +119,49 @@ struct ConsoleOptions: ParsableArguments {
             await layer.queue.discard(layer.unfinished)
         }
         let readOnly = readOnly || config.readOnly || busy != nil
-        let identity = InstanceIdentity(configuration: api)
+        let identity = InstanceIdentity(configuration: client.configuration)
         let layer = commands
-        let busyNotice = busy
+        let status = busy.map { "READ-ONLY: \($0)" } ?? notice
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let bindings = keymap
-        let outcome = await UIThread.run {
+        let instanceNames = config.instanceNames
+        let outcome = await UIThread.run { () throws -> SessionEnd in
             let terminal = try CursesTerminal(noColor: noColor)
             defer { terminal.stop() }
             var model = TriageModel(instance: instance, theme: chosenTheme.degraded(to: terminal.colorDepth), keymap: bindings,
                                     size: terminal.size, now: Date().unixMillis, identity: identity, readOnly: readOnly)
-            if let busyNotice { model.status = .init(text: "READ-ONLY: \(busyNotice)", isError: true, shownAt: Date().unixMillis) }
+            model.instanceNames = instanceNames
+            if let status { model.status = .init(text: status, isError: true, shownAt: Date().unixMillis) }
             let runtime = TriageRuntime(device: terminal, model: model, users: client.users, themes: catalog,
                                         commands: layer?.queue, auditLog: layer?.auditLog, unfinished: unfinished)
             runtime.run()
+            return SessionEnd(nextInstance: runtime.model.nextInstance, theme: runtime.model.theme)
         }
-        await sandbox?.stop()
-        if case .failure(let error) = outcome { throw error }
+        let ended = try outcome.get()
+        if ended.nextInstance != nil, let layer {
+            // Leaving this instance, not the process: nothing more of its queue may start, and what
+            // is already sent is given time to finish and be journalled.
+            await layer.queue.stop()
+            await waitAtMost(.seconds(10)) { await layer.queue.waitUntilIdle() }
+        }
+        return ended
     }
+}
+
+/// Runs `body` until it returns or `limit` passes, whichever is first.
+private func waitAtMost(_ limit: Duration, _ body: @escaping @Sendable () async -> Void) async {
+    let (done, signal) = AsyncStream.makeStream(of: Void.self)
+    let work = Task {
+        await body()
+        signal.yield()
+    }
+    let timer = Task {
+        try? await Task.sleep(for: limit)
+        signal.yield()
+    }
+    var iterator = done.makeAsyncIterator()
+    _ = await iterator.next()
+    timer.cancel()
+    work.cancel()
+    signal.finish()
 }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Runs the UI loop on a thread of its own, so that it never blocks a concurrency worker or the
-/// main actor, and hands back how it ended.
+/// main actor, and hands back how it ended. Also for other long blocking work, such as waiting for
+/// an operator to unlock a password manager.
 enum UIThread {
-    static func run(_ body: @escaping @Sendable () throws -> Void) async -> Result<Void, any Error> {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async -> Result<T, any Error> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 do {
-                    try body()
-                    continuation.resume(returning: .success(()))
+                    continuation.resume(returning: .success(try body()))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

@@ -36,7 +36,7 @@ struct ConfigFileTests {
     }
 
     @Test("mistakes are refused with the file and key named", arguments: [
-        ("theme: light\ncolour: red\n", "c.yaml: unknown key 'colour' (expected theme, keys, read_only)"),
+        ("theme: light\ncolour: red\n", "c.yaml: unknown key 'colour' (expected theme, keys, read_only, instances, default_instance)"),
         ("theme: [light]\n", "c.yaml: theme: expected a single value"),
         ("keys: [pgdn]\n", "c.yaml: keys: expected a mapping"),
         ("keys:\n  global.quit: { key: q }\n", "c.yaml: keys.global.quit: expected a key or a list of keys"),

@@ -11,6 +11,10 @@ public struct ClerkConfiguration: Sendable {
 
     public var baseURL: String
     public var secretKey: SecretKey
+    /// The name the operator's config file gives this instance (`prod`), nil when it came from
+    /// `CLERK_SECRET_KEY` alone. Two instances can share a host and a kind of key; the name tells
+    /// their journals apart.
+    public var instanceName: String?
     public var apiVersion: String
     public var userAgent: String
     /// The most one call may take, every retry and wait included; each attempt gets what is left.

@@ -36,6 +36,8 @@ public actor CommandQueue {
     private var running = 0
     private var wake: (at: Duration, task: Task<Void, Never>)?
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Set by `stop()`: nothing more starts.
+    private var stopped = false
 
     public init(
         users: UsersClient, instance: InstanceIdentity, journal: Journal, auditLog: AuditLog?,
@@ -86,6 +88,17 @@ public actor CommandQueue {
     /// Ends the event stream; commands still running finish without further events.
     public func finishEvents() {
         continuation.finish()
+    }
+
+    /// For a console that leaves this instance (`:instance`): nothing more starts, and the events
+    /// end. Commands already running finish and journal their outcome (`waitUntilIdle` waits for
+    /// them); queued ones stay unfinished in the journal, offered at the next start on this instance.
+    public func stop() {
+        stopped = true
+        wake?.task.cancel()
+        wake = nil
+        continuation.finish()
+        resumeIdleWaitersIfIdle()
     }
 
     // MARK: - Internals shared with the operator's actions
@@ -139,6 +152,10 @@ public actor CommandQueue {
 
     /// Starts whatever may start: the first command of each user, up to the concurrency bound.
     func pump() {
+        if stopped {
+            resumeIdleWaitersIfIdle()
+            return
+        }
         let current = clock.now()
         var held = Set<String>()
         var earliestWait: Duration?

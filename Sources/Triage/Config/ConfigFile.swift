@@ -8,6 +8,11 @@ import Terminal
 ///       table.next-page: [pgdn, n]
 ///       global.quit: q
 ///     read_only: true
+///     instances:
+///       dev:  { api_url: https://api.clerk.com/v1, key_env: CLERK_DEV_KEY }
+///       prod: { key_command: "pass show clerk/prod" }
+///       demo: { kind: sandbox }
+///     default_instance: dev
 ///
 /// To add a setting: a property, a case in `CodingKeys` (named as in the file), and one line in
 /// `init(from:)`. Keys the file has that `CodingKeys` does not list are refused, named.
@@ -19,18 +24,27 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public var keys: [String: [String]] = [:]
     /// Browse only: every action that changes a user is removed.
     public var readOnly = false
+    /// The instances the operator looks after, by name (`--instance NAME`, `:instance NAME`).
+    public var instances: [String: InstanceEntry] = [:]
+    /// The instance used when `--instance` is not given; one of `instances`.
+    public var defaultInstance: String?
 
-    public init(path: String? = nil, theme: String? = nil, keys: [String: [String]] = [:], readOnly: Bool = false) {
+    public init(path: String? = nil, theme: String? = nil, keys: [String: [String]] = [:], readOnly: Bool = false,
+                instances: [String: InstanceEntry] = [:], defaultInstance: String? = nil) {
         self.path = path
         self.theme = theme
         self.keys = keys
         self.readOnly = readOnly
+        self.instances = instances
+        self.defaultInstance = defaultInstance
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case theme
         case keys
         case readOnly = "read_only"
+        case instances
+        case defaultInstance = "default_instance"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -38,7 +52,21 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
         keys = try container.decodeIfPresent([String: KeyList].self, forKey: .keys)?.mapValues(\.chords) ?? [:]
         readOnly = try container.decodeIfPresent(Bool.self, forKey: .readOnly) ?? false
+        instances = try container.decodeIfPresent([String: InstanceEntry].self, forKey: .instances) ?? [:]
+        for name in instances.keys.sorted() where !InstanceEntry.isValidName(name) {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: container.codingPath + [CodingKeys.instances, AnyCodingKey(name)], debugDescription: InstanceEntry.nameRule))
+        }
+        defaultInstance = try container.decodeIfPresent(String.self, forKey: .defaultInstance)
+        if let defaultInstance, instances[defaultInstance] == nil {
+            let known = instances.isEmpty ? "no instances are configured" : "the instances are \(instances.keys.sorted().joined(separator: ", "))"
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: container.codingPath + [CodingKeys.defaultInstance], debugDescription: "'\(defaultInstance)' is not an instance here; \(known)"))
+        }
     }
+
+    /// The configured instance names, sorted, for listing and completion.
+    public var instanceNames: [String] { instances.keys.sorted() }
 
     public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
         public var path: String

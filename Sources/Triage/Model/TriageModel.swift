@@ -22,6 +22,8 @@ public struct TriageModel: Sendable {
         case resume([UnfinishedCommand])
         /// `q` with commands unfinished: wait, or quit and resume them next time.
         case quitWithUnfinished
+        /// `:instance NAME` with commands unfinished: wait, or switch and resume them next time.
+        case switchWithUnfinished(String)
     }
 
     public struct StatusMessage: Sendable, Hashable {
@@ -60,6 +62,12 @@ public struct TriageModel: Sendable {
     public var identity: InstanceIdentity
     /// Every mutating action is removed from keys, menus and help, and refused as a command.
     public var readOnly = false
+    /// The config file's instances, for `:instance`.
+    public var instanceNames: [String] = []
+    /// Set by `:instance NAME`: this session ends, and the console reopens on that instance.
+    public var nextInstance: String?
+    /// `:instance NAME` waiting for the unfinished commands, as `q` can wait for them.
+    public var switchWhenIdle: String?
 
     /// Smaller than this, the console asks for a bigger window instead of drawing garbage.
     public static let minimumSize = Size(width: 60, height: 12)

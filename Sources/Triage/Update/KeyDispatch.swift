@@ -22,6 +22,8 @@ enum KeyDispatch {
             return Commands.resumeKey(key, unfinished, &model)
         case .quitWithUnfinished:
             return Commands.quitKey(key, &model)
+        case .switchWithUnfinished(let name):
+            return InstanceSwitch.askKey(key, to: name, &model)
         case .none:
             break
         }
@@ -50,6 +52,8 @@ enum KeyDispatch {
             model.overlay = .commandLine(TextField())
             return []
         case .quit:
+            // q while a switch waits for the commands: the operator now means to quit.
+            model.switchWhenIdle = nil
             return Commands.quit(&model)
         case .actionMenu:
             return Commands.openMenu(&model)

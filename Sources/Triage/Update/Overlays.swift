@@ -51,7 +51,7 @@ enum Overlays {
         return []
     }
 
-    static let usage = "commands: :user ID, :email ADDRESS, :edit FIELD, :theme NAME, :queue, :audit, :help, :quit, and an action (:ban, :lock, :credit…; a lists them)"
+    static let usage = "commands: :user ID, :email ADDRESS, :edit FIELD, :theme NAME, :instance NAME, :queue, :audit, :help, :quit, and an action (:ban, :lock, :credit…; a lists them)"
 
     /// Runs a command line such as `user user_2abc`.
     static func run(_ line: String, _ model: inout TriageModel) -> [Effect] {
@@ -74,6 +74,8 @@ enum Overlays {
             model.browse.form.email.setText(argument)
             model.browse.focus = .table
             return (wasDetail ? [.cancelUserLoads] : []) + Browse.restart(&model, filterChanged: true)
+        case "instance":
+            return InstanceSwitch.command(argument, &model)
         case "theme":
             guard !argument.isEmpty else {
                 model.say(":theme needs a name, e.g. :theme light", isError: true)

@@ -83,6 +83,9 @@ public enum TriageUpdate {
     }
 
     static func quit(_ model: inout TriageModel) -> [Effect] {
+        // The session ends. It reopens on another instance only when a switch waited for the
+        // commands and they are done; reached any other way (q, :quit, SIGTERM) it is a quit.
+        model.nextInstance = model.queue.quitWhenIdle && model.queue.unfinished == 0 ? model.switchWhenIdle : nil
         model.quitting = true
         return [.quit]
     }

@@ -11,7 +11,7 @@ enum DialogView {
     static func render(_ model: TriageModel, _ dialog: ActionDialog, into grid: inout Grid) {
         let theme = model.theme
         var rows: [Row] = []
-        rows.append(.text([Span("Instance  ", theme[.muted]), Span("\(model.instance.label) \(model.instance.baseURL)", theme[model.instance.kind == .production ? .error : .dialog])]))
+        rows.append(.text([Span("Instance  ", theme[.muted]), Span("\(model.instance.title) \(model.instance.baseURL)", theme[model.instance.kind == .production ? .error : .dialog])]))
         if dialog.isBulk {
             rows.append(.text([Span("Users     ", theme[.muted]), Span("\(dialog.userIDs.count) marked users:", theme[.dialog].adding(.bold))]))
             let shown = min(listHeight, dialog.userIDs.count)

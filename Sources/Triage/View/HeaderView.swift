@@ -5,14 +5,10 @@ import Terminal
 enum HeaderView {
     static func render(_ model: TriageModel, into grid: inout Grid) {
         let theme = model.theme
-        let role: ThemeRole = switch model.instance.kind {
-        case .sandbox: .headerSandbox
-        case .development: .headerDevelopment
-        case .production: .headerProduction
-        }
+        let role = InstanceBadge.role(model.instance.kind)
         let line = Rect(x: 0, y: 0, width: model.size.width, height: 1)
         let busy = model.isLoading ? Spinner.frame(model.spinnerTick) + " loading " : ""
-        var left: StyledLine = [Span(" clerk-triage ", theme[.header].adding(.bold)), Span(" \(model.instance.label) ", theme[role])]
+        var left: StyledLine = [Span(" clerk-triage ", theme[.header].adding(.bold)), Span(" \(model.instance.title) ", theme[role])]
         if model.readOnly { left.append(Span(" READ-ONLY ", theme[.warning].adding(.bold))) }
         left.append(Span(" \(model.instance.baseURL) · key \(model.instance.maskedKey)", theme[.header]))
         let totals = model.queue.totals

@@ -11,9 +11,11 @@ struct PanelFrame {
         Box.draw(into: &grid, box, style: theme[.dialog])
         grid.put(" \(title) ".truncated(toColumns: max(1, box.width - 4)), x: box.x + 2, y: box.y, style: theme[.dialogTitle], clip: box)
         // The production banner stays in every dialog: an agent must never act on production unawares.
-        if model.instance.kind == .production {
-            let banner = " PRODUCTION "
-            grid.put(banner, x: box.maxX - DisplayWidth.of(banner) - 2, y: box.y, style: theme[.headerProduction].adding(.bold), clip: box)
+        // A named instance is named in every dialog, whatever its kind: with several configured,
+        // the kind alone does not say which.
+        if model.instance.kind == .production || model.instance.name != nil {
+            let banner = " \(model.instance.title) "
+            grid.put(banner, x: max(box.x + 2, box.maxX - DisplayWidth.of(banner) - 2), y: box.y, style: InstanceBadge.style(model).adding(.bold), clip: box)
         }
     }
 
@@ -28,4 +30,17 @@ struct PanelFrame {
     func hint(_ text: String, style: Style, into grid: inout Grid) {
         grid.put(" \(text) ".truncated(toColumns: max(1, box.width - 4)), x: box.x + 2, y: box.maxY - 1, style: style, clip: box)
     }
+}
+
+/// The instance's colours: the header's, by kind.
+enum InstanceBadge {
+    static func role(_ kind: Instance.Kind) -> ThemeRole {
+        switch kind {
+        case .sandbox: .headerSandbox
+        case .development: .headerDevelopment
+        case .production: .headerProduction
+        }
+    }
+
+    static func style(_ model: TriageModel) -> Style { model.theme[role(model.instance.kind)] }
 }

@@ -25,6 +25,7 @@ public enum TriageView {
         case .audit(let panel): AuditView.render(model, panel, into: &grid)
         case .resume(let unfinished): PromptViews.resume(model, unfinished, into: &grid)
         case .quitWithUnfinished: PromptViews.quit(model, into: &grid)
+        case .switchWithUnfinished(let name): InstanceSwitchView.render(model, to: name, into: &grid)
         }
         return grid
     }
@@ -47,6 +48,16 @@ enum CommandLineView {
         let y = model.size.height - 1
         grid.fill(Rect(x: 0, y: y, width: model.size.width, height: 1), style: model.theme[.input])
         grid.put(":", x: 0, y: y, style: model.theme[.inputFocused])
-        field.render(into: &grid, in: Rect(x: 1, y: y, width: model.size.width - 1, height: 1), style: model.theme[.input], focused: true)
+        // A command typed here acts on this instance: a named one says which at the line's end.
+        var width = model.size.width - 1
+        if model.instance.name != nil {
+            let badge = " \(model.instance.title) "
+            let badgeWidth = DisplayWidth.of(badge)
+            if width - badgeWidth >= 20 {
+                width -= badgeWidth
+                grid.put(badge, x: model.size.width - badgeWidth, y: y, style: InstanceBadge.style(model))
+            }
+        }
+        field.render(into: &grid, in: Rect(x: 1, y: y, width: width, height: 1), style: model.theme[.input], focused: true)
     }
 }

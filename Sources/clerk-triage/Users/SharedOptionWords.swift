@@ -1,6 +1,6 @@
 /// The console's options live at the top level, and ArgumentParser hands a parent's option to the
 /// parent wherever it is written, so `users ban --read-only` would set the console's flag and not
-/// the subcommand's. The options the two share (`--api-url`, `--read-only`) are read here from the
+/// the subcommand's. The options the two share (`--api-url`, `--instance`, `--read-only`) are read here from the
 /// command line words themselves.
 struct SharedOptionWords {
     private let words: [String]
