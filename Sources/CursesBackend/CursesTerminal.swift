@@ -74,6 +74,7 @@ public final class CursesTerminal: TerminalDevice {
                                 ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END)] {
             define_key(sequence, key)
         }
+        for extra in KeyDecoder.extraSequences { define_key(extra.sequence, extra.code) }
         define_key("\u{1B}[200~", Self.pasteStart)
         define_key("\u{1B}[201~", Self.pasteEnd)
         send(rawSequence: "\u{1B}[?2004h")

@@ -51,6 +51,18 @@ struct CursesTerminalTests {
         #expect(session.keys(after: "王é", count: 2) == [.key(.character("王")), .key(.character("é"))])
     }
 
+    @Test("Ctrl-arrows and the Alt keys of the text editor arrive as keys of their own, not Esc and a letter")
+    func wordKeys() throws {
+        let session = try Session()
+        #expect(session.keys(after: "\u{1B}[1;5D\u{1B}[1;5C\u{1B}Od\u{1B}Oc", count: 4) == [
+            .key(.controlLeft), .key(.controlRight), .key(.controlLeft), .key(.controlRight),
+        ])
+        #expect(session.keys(after: "\u{1B}b\u{1B}f\u{1B}d\u{1B}\u{7F}", count: 4) == [
+            .key(.alt("b")), .key(.alt("f")), .key(.alt("d")), .key(.alt(Key.altBackspace)),
+        ])
+        #expect(session.keys(after: "\u{1B}OD\u{1B}", count: 2) == [.key(.left), .key(.escape)], "plain ← and a lone Esc are unchanged")
+    }
+
     @Test("a bracketed paste is one key, carriage returns as newlines")
     func paste() throws {
         let session = try Session()

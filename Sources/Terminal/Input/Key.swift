@@ -6,6 +6,11 @@ public enum Key: Sendable, Hashable {
     /// Ctrl plus a letter, lower-cased: Ctrl-D is `.control("d")`.
     case control(Character)
     case up, down, left, right
+    /// Ctrl-← and Ctrl-→: a word at a time in text.
+    case controlLeft, controlRight
+    /// Alt (Meta) plus a key, which terminals send as Esc then the key: Alt-b is `.alt("b")`,
+    /// Alt-Backspace `.alt("\u{7F}")`.
+    case alt(Character)
     case pageUp, pageDown, home, end
     case insert, delete
     case tab, backTab, enter, escape, backspace
@@ -16,7 +21,8 @@ public enum Key: Sendable, Hashable {
 
 extension Key {
     /// Parses the notation used in keymaps and config files: `a`, `?`, `space`, `enter`, `esc`,
-    /// `tab`, `shift-tab`, `backspace`, `delete`, `up`, `pgdn`, `home`, `f5`, `ctrl-d`.
+    /// `tab`, `shift-tab`, `backspace`, `delete`, `up`, `pgdn`, `home`, `f5`, `ctrl-d`, `ctrl-left`,
+    /// `alt-b`, `alt-backspace`.
     public init?(chord: String) {
         let text = chord.trimmingCharacters(in: .whitespaces)
         let lowered = text.lowercased()
@@ -33,6 +39,9 @@ extension Key {
         case "down": self = .down
         case "left": self = .left
         case "right": self = .right
+        case "ctrl-left": self = .controlLeft
+        case "ctrl-right": self = .controlRight
+        case "alt-backspace": self = .alt(Self.altBackspace)
         case "pgup", "pageup": self = .pageUp
         case "pgdn", "pagedown": self = .pageDown
         case "home": self = .home
@@ -40,6 +49,8 @@ extension Key {
         default:
             if lowered.hasPrefix("ctrl-"), lowered.count == 6, let letter = lowered.last, letter.isLetter {
                 self = .control(letter)
+            } else if lowered.hasPrefix("alt-"), text.count == 5, let character = text.last {
+                self = .alt(character)
             } else if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...24).contains(number) {
                 self = .function(number)
             } else if text.count == 1, let character = text.first {
@@ -49,6 +60,9 @@ extension Key {
             }
         }
     }
+
+    /// The character `.alt` carries for Alt-Backspace (DEL, what Backspace sends).
+    public static let altBackspace: Character = "\u{7F}"
 
     /// How the help overlay and the hint bar name the key.
     public var label: String {
@@ -60,6 +74,10 @@ extension Key {
         case .down: "↓"
         case .left: "←"
         case .right: "→"
+        case .controlLeft: "Ctrl-←"
+        case .controlRight: "Ctrl-→"
+        case .alt(Self.altBackspace): "Alt-Backspace"
+        case .alt(let character): "Alt-\(character)"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case .home: "Home"
