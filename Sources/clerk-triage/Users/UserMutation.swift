@@ -6,10 +6,27 @@ import Logging
 import Triage
 
 /// Runs one `users` mutation through the console's command layer: journalled, audited, paced by
-/// the rate limiter, refused in read-only mode, confirmed on production.
+/// the rate limiter, refused in read-only mode, confirmed on production. What the console's journal
+/// holds unfinished from an earlier run is resumed first.
 struct UserMutation {
     let kind: UserMutationKind
-    let options: UserMutationOptions
+    let source: UserIDSource
+    let connection: UsersConnectionOptions
+    let safety: MutationSafetyOptions
+    let planner: any MutationPlanner
+
+    init(kind: UserMutationKind, source: UserIDSource, connection: UsersConnectionOptions, safety: MutationSafetyOptions,
+         planner: any MutationPlanner = RequestPlanner()) {
+        self.kind = kind
+        self.source = source
+        self.connection = connection
+        self.safety = safety
+        self.planner = planner
+    }
+
+    init(kind: UserMutationKind, options: UserMutationOptions, planner: any MutationPlanner = RequestPlanner()) {
+        self.init(kind: kind, source: options.source, connection: options.connection, safety: options.safety, planner: planner)
+    }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -19,38 +36,50 @@ struct UserMutation {
         } catch {
             throw ScriptExit.fail("\(error)", ScriptExit.usage)
         }
-        let userIDs = try UserIDSource(arguments: options.ids, file: options.idsFrom).read()
-        let client = try options.connection.client(environment: environment)
+        let userIDs = try source.read()
+        if let limit = kind.maximumUsers, userIDs.count > limit {
+            throw ScriptExit.fail("\(kind.verb) one user: got \(userIDs.count) user ids", ScriptExit.usage)
+        }
+        let client = try connection.client(environment: environment)
         let identity = InstanceIdentity(configuration: client.configuration)
-        let commands = try makeCommands(userIDs, identity: identity)
+        // A command the layer would refuse is refused before any request.
+        _ = try Self.commands(kind, [userIDs[0]], identity)
 
-        if options.dryRun {
-            for command in commands { Output.data(kind.request(for: command.userIDs, baseURL: client.configuration.baseURL)) }
-            Output.error("Dry run: \(Self.users(userIDs.count)) would be \(kind.pastTense) on \(identity.host); nothing was sent.")
+        if !safety.dryRun {
+            let readOnlyFlag = safety.readOnly || SharedOptionWords(CommandLine.arguments).contains(flag: "--read-only")
+            if readOnlyFlag || config.readOnly {
+                let reason = readOnlyFlag ? "--read-only" : "read_only: true in \(config.path ?? "the config file")"
+                throw ScriptExit.fail("read-only (\(reason)): nothing was \(kind.pastTense) and nothing was sent.", ScriptExit.usage)
+            }
+            if identity.keyKind == .production, userIDs.count > 1, !safety.yes {
+                try ProductionConfirmation.ask("\(kind.verb.prefix(1).uppercased() + kind.verb.dropFirst()) \(Self.users(userIDs.count)) on the production instance \(identity.host)?",
+                                               count: userIDs.count)
+            }
+        }
+        let plan = try await planner.plan(userIDs, kind: kind, client: client, dryRun: safety.dryRun)
+        if safety.dryRun {
+            var parts = ["Dry run: \(Self.users(plan.send.count)) would be \(kind.pastTense) on \(identity.host)"]
+            if !plan.unchanged.isEmpty { parts.append("\(plan.unchanged.count) unchanged") }
+            if !plan.refused.isEmpty { parts.append("\(plan.refused.count) refused") }
+            Self.sayRefused(plan, kind: kind)
+            Output.error(parts.joined(separator: ", ") + "; nothing was sent.")
+            if !plan.refused.isEmpty { throw ScriptExit.someFailed }
             return
         }
-        let readOnlyFlag = options.readOnly || SharedOptionWords(CommandLine.arguments).contains(flag: "--read-only")
-        if readOnlyFlag || config.readOnly {
-            let reason = readOnlyFlag ? "--read-only" : "read_only: true in \(config.path ?? "the config file")"
-            throw ScriptExit.fail("read-only (\(reason)): nothing was \(kind.pastTense) and nothing was sent.", ScriptExit.usage)
-        }
-        if identity.keyKind == .production, userIDs.count > 1, !options.yes {
-            try ProductionConfirmation.ask("\(kind.verb.capitalized) \(Self.users(userIDs.count)) on the production instance \(identity.host)?",
-                                           count: userIDs.count)
-        }
+        var result = MutationRun(tally: MutationTally())
+        if !plan.send.isEmpty { result = try await send(plan.send, client: client, identity: identity, environment: environment) }
+        try await finish(result, plan: plan, userIDs: userIDs)
+    }
 
-        // One read first: a key Clerk refuses (3) or an API that does not answer (4) stops the run
-        // before anything is journalled, instead of leaving every command's outcome unknown.
-        do {
-            var probe = UserFilter()
-            probe.userID = [.include(userIDs[0])]
-            _ = try await client.users.count(probe)
-        } catch {
-            ScriptExit.report(error)
-            Output.error("Nothing was sent.")
-            throw ScriptExit.code(for: error)
-        }
+    /// What the command layer did with a run's commands, and those it resumed.
+    struct MutationRun {
+        var tally: MutationTally
+        var resumed = ResumedCommands()
+        var notJournalled: String?
+        var auditLog: String?
+    }
 
+    private func send(_ userIDs: [String], client: ClerkClient, identity: InstanceIdentity, environment: [String: String]) async throws -> MutationRun {
         let layer: CommandLayer
         do {
             layer = try CommandLayer.open(client: client, environment: environment, logger: Logger(label: "clerk-triage.users", factory: { _ in SwiftLogNoOpLogHandler() }))
@@ -59,21 +88,24 @@ struct UserMutation {
             throw OperatorError("\(busy.message) Nothing was sent; run it again once that console has quit.")
         }
         for notice in layer.notices { Output.error("Warning: \(notice)") }
-        let progress = MutationProgress(total: userIDs.count, verb: kind.pastTense, showBar: isatty(STDERR_FILENO) == 1)
         let queue = layer.queue
+        let resumed = await ResumedCommands.resume(layer.unfinished, on: queue)
+        let covered = resumed.covered(userIDs, action: kind.action)
+        let commands = try Self.commands(kind, userIDs.filter { !covered.contains($0) }, identity)
+        let progress = MutationProgress(total: userIDs.count - covered.count + resumed.remainingUsers, verb: kind.pastTense, showBar: isatty(STDERR_FILENO) == 1)
+        var run = MutationRun(tally: MutationTally(), resumed: resumed, auditLog: layer.auditLog.path)
         var enqueued = 0
-        var notJournalled: String?
         for command in commands {
             do {
                 try await queue.enqueue(command)
                 enqueued += 1
             } catch {
-                notJournalled = "\(error)"
+                run.notJournalled = "\(error)"
                 break
             }
         }
-        let action = kind.action
-        let outcome = await MutationTally.collect(queue.events, expecting: enqueued, progress: progress) { userIDs in
+        run.tally = await MutationTally.collect(queue.events, expecting: enqueued + resumed.commands.count, alreadyDone: resumed.alreadyDone,
+                                                progress: progress) { action, userIDs in
             // A bulk call Clerk refuses as a whole (one unknown id among 50) is sent again one user
             // at a time, so that only the users it really refuses fail.
             var queued: [String] = []
@@ -87,50 +119,69 @@ struct UserMutation {
             }
             return queued
         }
+        run.tally.done += resumed.doneEarlier(covered)
         await queue.finishEvents()
         progress.clear()
-        if let notJournalled {
-            Output.error("Error: could not record a command in the journal, so the users after it were not sent: \(notJournalled)")
-        }
-        try finish(outcome, in: userIDs, auditLog: layer.auditLog.path)
+        return run
     }
 
-    private func makeCommands(_ userIDs: [String], identity: InstanceIdentity) throws -> [Command] {
-        var commands: [Command] = []
-        var index = 0
-        while index < userIDs.count {
-            let batch = Array(userIDs[index..<min(index + kind.usersPerCommand, userIDs.count)])
-            do {
-                commands.append(try Command(kind.action, userIDs: batch, instance: identity))
-            } catch {
-                throw ScriptExit.fail(error.description, ScriptExit.usage)
-            }
-            index += batch.count
+    static func commands(_ kind: UserMutationKind, _ userIDs: [String], _ identity: InstanceIdentity) throws -> [Command] {
+        do {
+            return try kind.commands(for: userIDs, instance: identity)
+        } catch {
+            throw ScriptExit.fail(error.description, ScriptExit.usage)
         }
-        return commands
     }
 
-    /// Done ids on stdout; what failed, and the summary, on stderr.
-    private func finish(_ outcome: MutationTally, in userIDs: [String], auditLog: String) throws {
+    private static func sayRefused(_ plan: MutationPlan, kind: UserMutationKind) {
+        for userID in plan.unchanged { Output.error("\(userID): already as asked; nothing to send") }
+        for (userID, reason) in plan.refused { Output.error("Error: \(userID): not \(kind.pastTense): \(reason)") }
+    }
+
+    /// Done ids on stdout (or the plan's report); what failed, and the summary, on stderr.
+    private func finish(_ run: MutationRun, plan: MutationPlan, userIDs: [String]) async throws {
+        let outcome = run.tally
         // Commands on different users finish in any order; the ids come out in the order given.
         let done = Set(outcome.done)
         let doneInOrder = userIDs.filter { done.contains($0) }
-        if !doneInOrder.isEmpty { Output.write(doneInOrder.joined(separator: "\n") + "\n") }
+        if let report = plan.report {
+            await report(doneInOrder)
+        } else if !doneInOrder.isEmpty {
+            Output.write(doneInOrder.joined(separator: "\n") + "\n")
+        }
+        Self.sayRefused(plan, kind: kind)
         for failure in outcome.failures {
             let who = failure.userIDs.count == 1 ? failure.userIDs[0] : "\(failure.userIDs.count) users (\(failure.userIDs.prefix(3).joined(separator: ", "))…)"
             Output.error("Error: \(who): not \(kind.pastTense): \(failure.reason)")
         }
         for reason in outcome.unknownReasons { Output.error("Warning: \(reason)") }
-        var parts = ["\(outcome.done.count) \(kind.pastTense)"]
-        let failed = outcome.failures.reduce(0) { $0 + $1.userIDs.count }
+        if let notJournalled = run.notJournalled {
+            Output.error("Error: could not record a command in the journal, so the users after it were not sent: \(notJournalled)")
+        }
+
+        let mine = Set(userIDs)
+        let failed = outcome.failedUsers.filter(mine.contains).count + plan.refused.count
+        let unknown = outcome.unknownUsers.filter(mine.contains).count
+        var parts = ["\(doneInOrder.count) \(kind.pastTense)"]
+        if !plan.unchanged.isEmpty { parts.append("\(plan.unchanged.count) unchanged") }
         if failed > 0 { parts.append("\(failed) failed") }
-        if outcome.unknown > 0 { parts.append("\(outcome.unknown) unknown (open the console to settle them)") }
-        let notSent = userIDs.count - doneInOrder.count - failed - outcome.unknown
+        if unknown > 0 { parts.append("\(unknown) unknown (open the console to settle them)") }
+        let notSent = userIDs.count - doneInOrder.count - plan.unchanged.count - failed - unknown
         if notSent > 0 { parts.append("\(notSent) not sent") }
-        let trouble = failed + outcome.unknown + notSent > 0
-        Output.error(parts.joined(separator: ", ") + (trouble ? " — see the audit log \(auditLog)" : ""))
+        // The earlier run's users outside this run's list count among its troubles too.
+        let resumedFailed = outcome.failedUsers.filter { !mine.contains($0) }.count
+        let resumedUnknown = outcome.unknownUsers.filter { !mine.contains($0) }.count
+        if !run.resumed.commands.isEmpty {
+            var earlier = ["\(outcome.resumedDone) done"]
+            if resumedFailed > 0 { earlier.append("\(resumedFailed) more failed") }
+            if resumedUnknown > 0 { earlier.append("\(resumedUnknown) more unknown") }
+            parts.append("resumed from an earlier run: " + earlier.joined(separator: ", "))
+        }
+        let trouble = failed + unknown + notSent + resumedFailed + resumedUnknown > 0
+        let auditLog = run.auditLog.map { " — see the audit log \($0)" } ?? ""
+        Output.error(parts.joined(separator: ", ") + (trouble ? auditLog : ""))
         guard trouble else { return }
-        if outcome.done.isEmpty, outcome.unknown == 0, let first = outcome.failures.first?.error, ScriptExit.stopping(first) {
+        if outcome.done.isEmpty, unknown + resumedUnknown == 0, let first = outcome.failures.first?.error, ScriptExit.stopping(first) {
             throw ScriptExit.code(for: first)
         }
         throw ScriptExit.someFailed

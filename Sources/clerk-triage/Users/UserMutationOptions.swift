@@ -10,6 +10,13 @@ struct UserMutationOptions: ParsableArguments {
     @Option(name: .customLong("ids-from"), help: "Read user ids from this file (same forms as stdin).")
     var idsFrom: String?
 
+    @OptionGroup var safety: MutationSafetyOptions
+
+    var source: UserIDSource { UserIDSource(arguments: ids, file: idsFrom) }
+}
+
+/// The switches that keep a mutation from doing what was not meant.
+struct MutationSafetyOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Print the requests that would be sent, and send nothing.")
     var dryRun = false
 

@@ -12,6 +12,7 @@ struct UsersCommand: AsyncParsableCommand {
             """,
         subcommands: [
             UsersListCommand.self, UsersCountCommand.self, UsersGetCommand.self, UsersBanCommand.self, UsersUnbanCommand.self,
-            UsersLockCommand.self, UsersUnlockCommand.self, UsersDeleteCommand.self,
+            UsersLockCommand.self, UsersUnlockCommand.self, UsersDeleteCommand.self, UsersMetadataCommand.self, UsersCreditsCommand.self,
+            UsersPasswordCommand.self, UsersMFACommand.self, UsersPasskeyCommand.self, UsersWalletCommand.self, UsersExternalAccountCommand.self,
         ])
 }
