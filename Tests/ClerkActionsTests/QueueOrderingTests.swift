@@ -78,15 +78,32 @@ struct QueueOrderingTests {
     @Test("bulk lock is one call per user, paced by the instance rate limit")
     func pacedBulkLock() async throws {
         let limits = RateLimits(instance: RateBudget(limit: 2, window: .seconds(10)), perUserWrites: nil, safetyMargin: .zero)
-        let harness = try Harness(users: Users.many(6), rateLimits: limits)
+        // One request at a time: the test's virtual clock jumps to the latest sleeper's deadline, so
+        // concurrent sleepers would record arrival times that no real clock gives (the limiter's
+        // own tests cover concurrent callers).
+        let harness = try Harness(users: Users.many(6), maxConcurrent: 1, rateLimits: limits)
         let command = try await harness.enqueue(.lock, (1...6).map { "user_\($0)" })
         _ = try await harness.outcome(of: command)
         let times = harness.clerk.sent.map(\.at)
         #expect(times.count == 6)
         for (index, time) in times.enumerated() where index >= 2 {
-            #expect(time - times[index - 2] >= .seconds(10), "request \(index + 1) came too soon")
+            #expect(time - times[index - 2] >= .seconds(10), "request \(index + 1) came too soon: \(times)")
         }
         #expect(harness.events.all.filter { if case .progress = $0 { true } else { false } }.count == 6)
+    }
+
+    @Test("a bulk lock keeps several of its users in flight at once, never more than its bound")
+    func concurrentBulkLock() async throws {
+        let count = 10
+        let harness = try Harness(users: Users.many(count), maxConcurrent: 4)
+        harness.clerk.hold { method, _ in method == .post }
+        let command = try await harness.enqueue(.lock, (1...count).map { "user_\($0)" })
+        try await waitUntil("the first users of the command in flight together") { harness.clerk.heldCount == 4 }
+        harness.clerk.release()
+        guard case .finished = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(harness.clerk.maxInFlight == 4)
+        #expect(Set(harness.clerk.sentPaths(.post)).count == count && harness.clerk.sent.count == count, "each user sent once")
+        #expect((1...count).allSatisfy { harness.clerk.user("user_\($0)")?.locked == true })
     }
 
     @Test("a 429 keeps the command queued and sends it again after Retry-After")
@@ -100,6 +117,20 @@ struct QueueOrderingTests {
         let times = harness.clerk.sent.map(\.at)
         #expect(times.count == 2 && times[1] - times[0] >= .seconds(7))
         #expect(try harness.journalLines().map(\.kind) == [.intent, .sending, .requeued, .sending, .outcome])
+    }
+
+    @Test("a 429 in the middle of a bulk lock: the users in flight finish, the rest wait, nobody is sent twice")
+    func rateLimitedBulkLock() async throws {
+        let count = 20
+        let harness = try Harness(users: Users.many(count), maxConcurrent: 4)
+        harness.clerk.fail(.post, "/users/user_3/lock", .instead, .status(429, retryAfter: 5))
+        let command = try await harness.enqueue(.lock, (1...count).map { "user_\($0)" })
+        guard case .finished = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(harness.events.all.contains(.rateLimited(command, retryAfter: .seconds(5))))
+        let paths = harness.clerk.sentPaths(.post)
+        #expect(paths.filter { $0 == "/users/user_3/lock" }.count == 2, "the refused user is sent again")
+        #expect(paths.count == count + 1 && Set(paths).count == count, "everyone else exactly once: \(paths.count) requests")
+        #expect((1...count).allSatisfy { harness.clerk.user("user_\($0)")?.locked == true })
     }
 
     @Test("a queued command can be cancelled and is never sent; a later one on the user then runs")

@@ -5,6 +5,16 @@ public protocol APIClock: Sendable {
     func now() -> Duration
     /// Throws `CancellationError` when the task is cancelled.
     func sleep(for duration: Duration) async throws
+    /// Sleeps until `deadline` on this clock's time line. Waiters that computed the same deadline
+    /// wake together, however late each started sleeping (the rate limiter grants times, not waits).
+    func sleep(until deadline: Duration) async throws
+}
+
+extension APIClock {
+    public func sleep(until deadline: Duration) async throws {
+        let wait = deadline - now()
+        if wait > .zero { try await sleep(for: wait) }
+    }
 }
 
 /// The real, monotonic clock.
@@ -17,5 +27,9 @@ public struct SystemAPIClock: APIClock {
 
     public func sleep(for duration: Duration) async throws {
         try await Task.sleep(for: duration)
+    }
+
+    public func sleep(until deadline: Duration) async throws {
+        try await Task.sleep(until: origin + deadline, clock: .continuous)
     }
 }

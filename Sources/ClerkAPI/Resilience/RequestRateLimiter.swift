@@ -18,9 +18,8 @@ public actor RequestRateLimiter {
     /// Waits until the request may be sent. Throws `CancellationError` if cancelled while waiting.
     public nonisolated func acquire(perUserKey: String?) async throws {
         let grant = await reserve(perUserKey: perUserKey)
-        let wait = grant - clock.now()
-        if wait > .zero {
-            try await clock.sleep(for: wait)
+        if grant > clock.now() {
+            try await clock.sleep(until: grant)
         }
         try Task.checkCancellation()
     }

@@ -57,7 +57,8 @@ public actor CommandQueue {
             log: auditLog, operatorIdentity: operatorIdentity, now: now, logger: logger,
             warn: { continuation.yield(.warning($0)) })
         self.audit = audit
-        self.executor = CommandExecutor(users: users, journal: journal, audit: audit, now: now, defaultRetryAfter: defaultRetryAfter)
+        self.executor = CommandExecutor(users: users, journal: journal, audit: audit, now: now, defaultRetryAfter: defaultRetryAfter,
+                                        usersInFlight: self.maxConcurrent)
     }
 
     /// Journals the command, then queues it. Throws, and queues nothing, when it cannot be journalled

@@ -20,4 +20,13 @@ final class ManualClock: APIClock {
     func advance(by duration: Duration) {
         state.withLock { $0.now += duration }
     }
+
+    /// The time line is shared: sleepers that computed the same deadline wake at that same time.
+    func sleep(until deadline: Duration) async throws {
+        try Task.checkCancellation()
+        state.withLock {
+            if deadline > $0.now { $0.sleeps.append(deadline - $0.now) }
+            $0.now = max($0.now, deadline)
+        }
+    }
 }

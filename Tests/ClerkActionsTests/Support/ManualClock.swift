@@ -18,4 +18,14 @@ final class ManualClock: APIClock {
         // Let other tasks see the new time before this one goes on, as real sleeping would.
         await Task.yield()
     }
+
+    /// The time line is shared: sleepers that computed the same deadline wake at that same time.
+    func sleep(until deadline: Duration) async throws {
+        try Task.checkCancellation()
+        state.withLock {
+            if deadline > $0.now { $0.sleeps.append(deadline - $0.now) }
+            $0.now = max($0.now, deadline)
+        }
+        await Task.yield()
+    }
 }
