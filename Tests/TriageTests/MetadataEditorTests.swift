@@ -128,4 +128,117 @@ struct MetadataEditorTests {
             try SnapshotTests.frame("metadata-preview", model)
         }
     }
+
+    static func moveCursor(_ line: Int, _ column: Int, _ model: inout TriageModel) {
+        guard case .metadata(var editor) = model.screen else { Issue.record("not in the expected state"); return }
+        editor.editor.moveCursor(to: TextEditor.Position(line: line, column: column))
+        model.screen = .metadata(editor)
+    }
+
+    static func text(_ model: TriageModel) -> String {
+        guard case .metadata(let editor) = model.screen else { return "(not editing)" }
+        return editor.editor.text
+    }
+
+    static func dark(_ model: inout TriageModel) throws {
+        model.theme = try ThemeCatalog(directories: [], includesBuiltIn: true).load("dark")
+    }
+
+    @Test("Enter, pairs, word keys, Ctrl-W and Alt-Backspace reach the editor through the keymap; the preview follows")
+    func editingKeys() {
+        var model = Self.opened()
+        _ = model.press(.right, .enter)
+        #expect(Self.text(model) == "{\n  \n}")
+        _ = model.type("\"tier\": \"gold\"")
+        #expect(Self.text(model) == "{\n  \"tier\": \"gold\"\n}", "the closers typed by hand stepped over the paired ones")
+        #expect(model.screenText.contains(#"~ tier: "silver" → "gold""#))
+        _ = model.press(.alt("b"))
+        guard case .metadata(let editor) = model.screen else { Issue.record("not editing"); return }
+        #expect(editor.editor.cursor == TextEditor.Position(line: 1, column: 11))
+        _ = model.press(.controlRight, .control("w"))
+        _ = model.type("bronze")
+        #expect(Self.text(model) == "{\n  \"tier\": \"bronze\"\n}")
+        #expect(model.screenText.contains(#"~ tier: "silver" → "bronze""#))
+        _ = model.press(.alt(Key.altBackspace), .controlLeft, .controlLeft)
+        #expect(Self.text(model) == "{\n  \"tier\": \"\"\n}")
+        #expect(model.status?.text.contains("does nothing") != true, "every key did something")
+    }
+
+    @Test("a paste goes in as pasted: no closers or indentation added")
+    func pasteVerbatim() {
+        var model = Self.opened()
+        _ = model.press(.right)
+        Self.type("\"flags\": {\"beta\": true},\n\"legacy\": null", &model)
+        #expect(Self.text(model) == "{\"flags\": {\"beta\": true},\n\"legacy\": null}")
+        #expect(model.screenText.contains("+ flags.beta: true") && model.screenText.contains("- legacy"))
+    }
+
+    @Test("the result marks added, changed and removed paths inside the JSON, removed ones with their old value")
+    func markedResult() {
+        let old: JSONValue = ["tier": "silver", "legacy": true, "flags": ["alpha": true]]
+        let new: JSONValue = ["tier": "gold", "flags": ["alpha": true, "beta": true], "seats": 5]
+        let theme = Theme.monochrome
+        let lines = JSONLines.render(new, comparedTo: old, theme: theme)
+        #expect(lines.map { $0.map(\.text).joined() } == [
+            "  {",
+            "    \"flags\": {",
+            "      \"alpha\": true,",
+            "+     \"beta\": true",
+            "    },",
+            "-   \"legacy\": true",
+            "+   \"seats\": 5,",
+            "~   \"tier\": \"gold\"  was \"silver\"",
+            "  }",
+        ])
+        let added = lines[3].filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(added.allSatisfy { $0.style == theme[.diffAdded] || $0.style == theme[.diffAdded].adding(.bold) })
+        #expect(lines[5].allSatisfy { $0.text.trimmingCharacters(in: .whitespaces).isEmpty || $0.style == theme[.diffRemoved] || $0.style == theme[.diffRemoved].adding(.bold) })
+        #expect(JSONLines.render(new, comparedTo: new, theme: theme).map { $0.map(\.text).joined() } == JSONLines.render(new, theme: theme, indent: "  ").map { $0.map(\.text).joined() },
+                "nothing changed: nothing marked")
+    }
+
+    @Test("the text is coloured from the theme as it is typed, complete or not (full frame with styles)")
+    func colouredFrame() throws {
+        var model = Self.opened()
+        try Self.dark(&model)
+        Self.replaceText("{\n  \"tier\": \"gold\",\n  \"seats\": -12.5e3,\n  \"flags\": {\"beta\": true, \"old\": false},\n  \"legacy\": null,\n  \"plan\": pro,\n  \"note\": \"half typed", &model)
+        Self.moveCursor(6, 12, &model)
+        try StyledFrame.check("metadata-colour", model)
+    }
+
+    @Test("the preview marks what changes inside the result, in the diff colours (full frame with styles)")
+    func markedFrame() throws {
+        var model = Self.opened()
+        try Self.dark(&model)
+        Self.replaceText("{\n  \"flags\": {\"beta\": true, \"alpha\": null},\n  \"legacy\": null,\n  \"tier\": \"gold\",\n  \"limits\": {\"api\": 100}\n}", &model)
+        try StyledFrame.check("metadata-marked", model)
+    }
+
+    @Test("a long line scrolls sideways with the cursor, … where text goes on (full frames)")
+    func horizontalScrollFrames() throws {
+        var model = Self.opened(width: 80, height: 24)
+        let note = (1...30).map { "word\($0)" }.joined(separator: " ")
+        Self.replaceText("{\n  \"note\": \"\(note)\",\n  \"tier\": \"gold\"\n}", &model)
+        _ = model.press(.down, .end)
+        try SnapshotTests.frame("metadata-hscroll-end", model)
+        for _ in 0..<12 { _ = model.press(.controlLeft) }
+        let row = TriageView.render(model).rows[4]
+        #expect(row.hasPrefix("2 …") && row.hasSuffix("…") && row.contains("word19"), "text goes on both ways: \(row)")
+        try SnapshotTests.frame("metadata-hscroll-middle", model)
+        _ = model.press(.down)
+        #expect(TriageView.render(model).rows[4].hasPrefix("2   \"note\": \"word1 "), "the short line below is shown from its start, and so is the long one")
+        try SnapshotTests.frame("metadata-hscroll-short", model)
+    }
+
+    @Test("wide and combining characters: the cursor is drawn on the cells of the character it is on (full frame with styles)")
+    func wideCharacterFrame() throws {
+        var model = Self.opened(width: 80, height: 24)
+        try Self.dark(&model)
+        Self.replaceText("{\n  \"名前\": \"山田 太郎\",\n  \"e\u{301}clair\": \"🍰\",\n  \"x\": 1\n}", &model)
+        Self.moveCursor(1, 12, &model)
+        try StyledFrame.check("metadata-wide", model)
+        _ = model.press(.down)
+        guard case .metadata(let editor) = model.screen else { Issue.record("not editing"); return }
+        #expect(editor.editor.cursor == TextEditor.Position(line: 2, column: 15), "太 starts at cell 16; below, é takes one cell and 🍰 two, so the comma is there")
+    }
 }

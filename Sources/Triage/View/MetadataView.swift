@@ -13,7 +13,9 @@ enum MetadataView {
         grid.put([Span(" " + editor.mode.label, theme[.muted])], x: 0, y: 2, clip: Rect(x: 0, y: 2, width: width, height: 1))
 
         let editorRect = MetadataLayout.editorRect(model.size)
-        editor.editor.render(into: &grid, in: editorRect, style: theme[.input], gutterStyle: theme[.muted], focused: editor.sending == .editing)
+        let palette = JSONSyntax.Palette(theme: theme, base: theme[.input])
+        editor.editor.render(into: &grid, in: editorRect, style: theme[.input], gutterStyle: theme[.muted], focused: editor.sending == .editing,
+                             highlight: palette.styles)
         let preview = editor.preview
         var pane = ScrollPane(lines: previewLines(preview, editor, theme: theme, width: MetadataLayout.previewRect(model.size).width - 2))
         pane.scroll(by: 0, height: MetadataLayout.previewRect(model.size).height)
@@ -71,8 +73,8 @@ enum MetadataView {
             lines.append([Span("Changes (\(changes.count))", theme[.accent].adding(.bold))])
             lines += changes.map(changeLine(theme))
             lines.append([])
-            lines.append([Span("After sending", theme[.accent].adding(.bold))])
-            lines += JSONLines.render(result, theme: theme, indent: "  ")
+            lines.append([Span("After sending", theme[.accent].adding(.bold)), Span("  + added  ~ changed  - removed", theme[.muted])])
+            lines += JSONLines.render(result, comparedTo: editor.baselines[editor.field] ?? .emptyObject, theme: theme)
         }
         return lines
     }
