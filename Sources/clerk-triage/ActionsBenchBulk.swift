@@ -90,7 +90,7 @@ struct BulkFigures {
     }
 
     /// The same job for a few users with latency added to every answer, as from a Clerk far away:
-    /// a command for many users sends one request at a time, so its rate follows the latency.
+    /// a command for many users keeps several requests in flight, so its rate should not follow the latency.
     private func underLatency(_ latency: Duration, users: [String]) async throws -> [FigureTable.Row] {
         try await setLatency(latency)
         var rows: [FigureTable.Row] = []

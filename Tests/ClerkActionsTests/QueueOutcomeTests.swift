@@ -140,6 +140,17 @@ struct QueueOutcomeTests {
         #expect(!journal.contains("123456") && !audit.contains("123456"))
     }
 
+    @Test("a wrong TOTP code (Clerk's 422) is the verdict 'not valid', not a failed command")
+    func verifyWrongTOTP() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        let command = try await harness.enqueue(.verifyTOTP(code: OneTimeCode("000000")), "user_1")
+        guard case .finished(_, let result) = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(result.verification?.verified == false)
+        #expect(result.note == "HTTP 422 from the fake.")
+        #expect(harness.clerk.sentPaths(.post) == ["/users/user_1/verify_totp"], "asked once, never again")
+        #expect(try harness.auditRecords().last?.outcome == .done)
+    }
+
     @Test("bulk lock: users that fail are reported, the rest done; a retry sends only the failed ones")
     func partialBulkLock() async throws {
         let harness = try Harness(users: [Users.make("user_1"), Users.make("user_3")])

@@ -44,7 +44,14 @@ struct CommandRequests: Sendable {
             guard code.isKept else {
                 throw .invalidRequest("The code is not kept after a restart; ask the user for a fresh code and verify again.")
             }
-            return CommandResult(verification: try await users.verifyTOTP(userID, code: code.value))
+            do {
+                return CommandResult(verification: try await users.verifyTOTP(userID, code: code.value))
+            } catch .api(let failure) where failure.status == 422 {
+                // Clerk answers a wrong code with 422: that is the answer the operator asked for, not a
+                // failure to retry.
+                return CommandResult(verification: TOTPVerification(verified: false, codeType: .totp),
+                                     note: failure.errors.first.map { $0.longMessage.isEmpty ? $0.message : $0.longMessage } ?? "the code is not valid")
+            }
         case .deleteUser:
             _ = try await users.delete(userID)
             return CommandResult(deletedUserIDs: [userID])

@@ -67,7 +67,9 @@ extension FakeClerk {
             user.hasImage = false
         case (.post, ["verify_totp"]):
             let code = (try? JSONValue.parse(String(decoding: body, as: UTF8.self)))?["code"]
-            return Self.json(TOTPVerification(verified: code == "123456", codeType: .totp))
+            // As Clerk: a wrong code is a 422, not `verified: false`.
+            guard code == "123456" else { return Self.error(422) }
+            return Self.json(TOTPVerification(verified: true, codeType: .totp))
         case (.patch, ["metadata"]), (.put, ["metadata"]):
             guard let update = try? WireCoding.decoder.decode(MetadataUpdate.self, from: body) else { return Self.error(422) }
             let merge = method == .patch
