@@ -85,6 +85,16 @@ struct ActionDialogTests {
         #expect(refused.focus == .field(.amount) && refused.error?.contains("more than two decimals") == true)
     }
 
+    @Test("credit for a user with no credits yet: after the amount shows, in the billing currency")
+    func creditWithoutBalance() {
+        var model = Fake.loaded(total: 3)
+        _ = model.press(.character("C"))
+        _ = TriageUpdate.update(&model, .creditsLoaded(id: "user_0", .success(CreditBalance(balance: nil))))
+        #expect(model.screenText.contains("no credits yet"))
+        _ = model.type("7.05")
+        #expect(model.screenText.contains("no credits yet → 7.05 in the instance's billing currency"), "\(model.screenText)")
+    }
+
     @Test("on production, deleting a user asks for the email or id typed out, with the banner in the dialog")
     func productionConfirmation() {
         var model = Fake.model(kind: .production)

@@ -108,12 +108,21 @@ enum DialogView {
     static func balanceLine(_ dialog: ActionDialog) -> String {
         if dialog.balance.isLoading, dialog.balance.value == nil { return "loading…" }
         if let error = dialog.balance.error, dialog.balance.value == nil { return "unknown (\(error.description))" }
-        guard let money = dialog.balance.value?.balance else { return "no credits yet" }
+        guard let money = dialog.balance.value?.balance else {
+            // No balance yet, so no currency to show: the amount is in the instance's billing currency.
+            guard case .success(let cents) = AmountParser.cents(dialog.amount.text) else { return "no credits yet" }
+            let after = dialog.direction == .increase ? cents : -cents
+            return "no credits yet → \(units(after)) in the instance's billing currency"
+        }
         let before = "\(money.currencySymbol)\(money.amountFormatted) \(money.currency)"
         guard case .success(let cents) = AmountParser.cents(dialog.amount.text) else { return before }
         let after = money.amount + (dialog.direction == .increase ? cents : -cents)
-        let sign = after < 0 ? "-" : ""
-        let cents2 = abs(after) % 100
-        return "\(before) → \(sign)\(money.currencySymbol)\(abs(after) / 100).\(cents2 < 10 ? "0" : "")\(cents2) \(money.currency)"
+        return "\(before) → \(units(after, symbol: money.currencySymbol)) \(money.currency)"
+    }
+
+    /// Cents in the currency's units: `-$12.05`.
+    private static func units(_ cents: Int64, symbol: String = "") -> String {
+        let rest = abs(cents) % 100
+        return "\(cents < 0 ? "-" : "")\(symbol)\(abs(cents) / 100).\(rest < 10 ? "0" : "")\(rest)"
     }
 }
