@@ -15,8 +15,10 @@ enum EditorProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
+        // Every bit set, not `sigfillset`: glibc leaves its two internal real-time signals out of
+        // that, and posix_spawn then starts the child with them ignored (SigIgn 180000000).
         var catchable = sigset_t()
-        sigfillset(&catchable)
+        withUnsafeMutableBytes(of: &catchable) { $0.initializeMemory(as: UInt8.self, repeating: 0xFF) }
         sigdelset(&catchable, SIGKILL)
         sigdelset(&catchable, SIGSTOP)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
