@@ -44,6 +44,16 @@ struct TextTests {
         #expect(DisplayWidth.of(result) <= columns)
     }
 
+    @Test("a styled line cut to a width ends with … in the style of the span that was cut")
+    func styledTruncation() {
+        let bold = Style.plain.adding(.bold)
+        let line: StyledLine = [Span("Name "), Span("名前 Tanaka", bold), Span(" more")]
+        #expect(line.truncated(toColumns: 40) == line, "a line that fits is untouched")
+        #expect(line.truncated(toColumns: 8) == [Span("Name "), Span("名…", bold)])
+        #expect(line.truncated(toColumns: 5) == [Span("Name…")], "a span that just fits gives way to the … when more follows")
+        #expect(line.truncated(toColumns: 7) == [Span("Name "), Span("…", bold)], "never half a wide character")
+    }
+
     @Test("fitted pads to exactly the width")
     func fitted() {
         #expect("漢字".fitted(toColumns: 6) == "漢字  ")

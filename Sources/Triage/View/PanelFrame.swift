@@ -24,7 +24,7 @@ struct PanelFrame {
     func line(_ spans: StyledLine, row: Int, into grid: inout Grid) {
         let area = inner
         guard row >= 0, row < area.height else { return }
-        grid.put(spans, x: area.x, y: area.y + row, clip: Rect(x: area.x, y: area.y + row, width: area.width, height: 1))
+        grid.put(spans.truncated(toColumns: area.width), x: area.x, y: area.y + row, clip: Rect(x: area.x, y: area.y + row, width: area.width, height: 1))
     }
 
     func hint(_ text: String, style: Style, into grid: inout Grid) {
