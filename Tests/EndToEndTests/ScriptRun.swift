@@ -56,16 +56,24 @@ struct ScriptEnvironment {
     }
 
     private func run(_ arguments: [String], stdin: String) throws -> ScriptRun {
+        try start(arguments, stdin: stdin).wait()
+    }
+
+    /// `clerk-triage users ARGUMENTS` started and left running, for a test that stops it part way.
+    func startUsers(_ arguments: [String], stdin: String = "") throws -> RunningScript {
+        try start([try binaryPath(), "users"] + arguments, stdin: stdin)
+    }
+
+    private func start(_ arguments: [String], stdin: String) throws -> RunningScript {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("users-run-\(UUID().uuidString)").path
-        let paths = (input: base + ".in", output: base + ".out", error: base + ".err")
-        defer { for path in [paths.input, paths.output, paths.error] { try? FileManager.default.removeItem(atPath: path) } }
-        try Data(stdin.utf8).write(to: URL(fileURLWithPath: paths.input))
+        let script = RunningScript(pid: 0, input: base + ".in", output: base + ".out", error: base + ".err")
+        try Data(stdin.utf8).write(to: URL(fileURLWithPath: script.input))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, paths.input, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, paths.output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, paths.error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 0, script.input, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, script.output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, script.error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -76,11 +84,32 @@ struct ScriptEnvironment {
         startWithCleanSignals(&attributes, extraFlags: posixSpawnSetSID)
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw HarnessError("could not run \(arguments.joined(separator: " ")): error \(spawned)") }
+        guard spawned == 0 else {
+            script.removeFiles()
+            throw HarnessError("could not run \(arguments.joined(separator: " ")): error \(spawned)")
+        }
+        return RunningScript(pid: pid, input: script.input, output: script.output, error: script.error)
+    }
+}
+
+/// A run started with `startUsers`: its process, and the files its output goes to.
+struct RunningScript {
+    let pid: pid_t
+    let input: String
+    let output: String
+    let error: String
+
+    /// Waits for it to end, and returns what it printed and its status (128 + the signal if killed).
+    func wait() -> ScriptRun {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        defer { removeFiles() }
         let exited = status & 0x7f == 0
         func text(_ path: String) -> String { String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
-        return ScriptRun(stdout: text(paths.output), stderr: text(paths.error), status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+        return ScriptRun(stdout: text(output), stderr: text(error), status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+    }
+
+    func removeFiles() {
+        for path in [input, output, error] { try? FileManager.default.removeItem(atPath: path) }
     }
 }
