@@ -42,4 +42,24 @@ enum ScriptExit {
         Output.error("Error: \(message)")
         return code
     }
+
+    /// Runs `body` for each user in turn: a failure is said on stderr with the user's id and the
+    /// others go on, unless it shows every other would fail the same way. Ends with the status for
+    /// what failed.
+    static func eachUser(_ userIDs: [String], _ body: (String) async throws -> Void) async throws {
+        var failures: [ClerkAPIError] = []
+        for userID in userIDs {
+            do {
+                try await body(userID)
+            } catch let error as ClerkAPIError {
+                report(error, about: userID)
+                failures.append(error)
+                // Without a key Clerk accepts or an API that answers, every other id fails the same way.
+                if stopping(error) { break }
+            }
+        }
+        if let first = failures.first {
+            throw stopping(first) ? code(for: first) : someFailed
+        }
+    }
 }

@@ -51,18 +51,8 @@ struct UsersCreditsCommand: AsyncParsableCommand {
     private func showBalances() async throws {
         let userIDs = try options.source.read()
         let users = try options.connection.client().users
-        var failures: [ClerkAPIError] = []
-        for userID in userIDs {
-            do {
-                Output.data("\(userID)\t\(CreditPlanner.text(try await users.creditBalance(userID)))")
-            } catch {
-                ScriptExit.report(error, about: userID)
-                failures.append(error)
-                if ScriptExit.stopping(error) { break }
-            }
-        }
-        if let first = failures.first {
-            throw ScriptExit.stopping(first) ? ScriptExit.code(for: first) : ScriptExit.someFailed
+        try await ScriptExit.eachUser(userIDs) { userID in
+            Output.data("\(userID)\t\(CreditPlanner.text(try await users.creditBalance(userID)))")
         }
     }
 }

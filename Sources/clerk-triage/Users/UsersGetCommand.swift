@@ -21,20 +21,9 @@ struct UsersGetCommand: AsyncParsableCommand {
         let users = try connection.client().users
         var writer = UserWriter(format: format)
         writer.begin()
-        var failures: [ClerkAPIError] = []
-        for id in userIDs {
-            do {
-                try writer.write([try await users.get(id)])
-            } catch let error as ClerkAPIError {
-                ScriptExit.report(error, about: id)
-                failures.append(error)
-                // Without a key Clerk accepts or an API that answers, every other id fails the same way.
-                if ScriptExit.stopping(error) { break }
-            }
-        }
-        writer.end()
-        if let first = failures.first {
-            throw ScriptExit.stopping(first) ? ScriptExit.code(for: first) : ScriptExit.someFailed
+        defer { writer.end() }
+        try await ScriptExit.eachUser(userIDs) { id in
+            try writer.write([try await users.get(id)])
         }
     }
 }
