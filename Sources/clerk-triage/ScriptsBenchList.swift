@@ -1,3 +1,4 @@
+import ClerkAPI
 import Foundation
 
 /// Every user of the sandbox as ndjson to /dev/null, ours against the SDK's script, run in turn so
@@ -14,6 +15,8 @@ struct ListFigures {
     var sampleEvery: Int { max(1, min(10_000, users / 5)) }
 
     func measure() async throws -> [FigureTable.Row] {
+        let served = try await served()
+        Output.line("list: every page fetched by offset and not decoded (the sandbox's part): \(Measurements.format(served))")
         var ours: [ScriptRun] = []
         var theirs: [ScriptRun] = []
         for run in 1...runs {
@@ -29,7 +32,21 @@ struct ListFigures {
             }
             Output.line(said)
         }
-        return rows(ours, theirs) + (try await memory())
+        return rows(ours, theirs, served: served) + (try await memory())
+    }
+
+    /// Every page's bytes fetched from this process and thrown away: what serving the users costs
+    /// the sandbox, so that the rest of each contender's time is its own.
+    private func served() async throws -> Duration {
+        let transport = AsyncHTTPClientTransport()
+        let started = ContinuousClock.now
+        for offset in stride(from: 0, to: users, by: 500) {
+            let response = try await transport.send(TransportRequest(
+                method: .get, url: "\(runner.control.baseURL)/users?limit=500&offset=\(offset)",
+                headers: [HTTPHeader("Authorization", "Bearer \(runner.control.key)")], body: nil, timeout: .seconds(30)))
+            guard response.status == 200 else { throw OperatorError("GET /users?offset=\(offset) answered \(response.status)") }
+        }
+        return started.duration(to: .now)
     }
 
     private func check(_ run: ScriptRun, _ contender: Contender) throws {
@@ -41,10 +58,11 @@ struct ListFigures {
         }
     }
 
-    private func rows(_ ours: [ScriptRun], _ theirs: [ScriptRun]) -> [FigureTable.Row] {
+    private func rows(_ ours: [ScriptRun], _ theirs: [ScriptRun], served: Duration) -> [FigureTable.Row] {
         let title = "users list --all, \(ScriptFigures.grouped(users)) users, ndjson > /dev/null, \(ScriptFigures.count(runs, "run"))"
         var rows: [FigureTable.Row] = [
             .init(figure: title, measured: "", goal: "", met: nil),
+            .init(figure: "  the sandbox's part: every page's bytes, not decoded", measured: "\(ScriptFigures.seconds(served)) s", goal: "", met: nil),
             .init(figure: "  clerk-triage: time", measured: ScriptFigures.times(ours.map(\.exit.elapsed)), goal: "", met: nil),
         ]
         let requests = "  requests per run, clerk-triage" + (theirs.isEmpty ? "" : " / SDK")
