@@ -84,6 +84,8 @@ public enum TriageAction: String, BindableAction {
     case editorUndo = "editor.undo"
     case editorRedo = "editor.redo"
     case editorJumpToError = "editor.jump-to-error"
+    case editorNextUser = "editor.next-user"
+    case editorPreviousUser = "editor.previous-user"
     case editorExternal = "editor.external-editor"
 
     case dialogNext = "dialog.next"
@@ -197,6 +199,8 @@ public enum TriageAction: String, BindableAction {
         case .editorUndo: "undo"
         case .editorRedo: "redo"
         case .editorJumpToError: "move the cursor to the JSON error"
+        case .editorNextUser: "with users marked: the next marked user's preview"
+        case .editorPreviousUser: "with users marked: the previous marked user's preview"
         case .editorExternal: "edit the text in $VISUAL or $EDITOR (else vi); one undo takes back what it changed (End, not Ctrl-E, ends a line here)"
         default:
             actionKind.map { "\($0.title.lowercased()) (:\($0.commandName))" } ?? rawValue
@@ -302,6 +306,8 @@ public enum TriageAction: String, BindableAction {
         case .editorUndo: [.control("z")]
         case .editorRedo: [.control("y")]
         case .editorJumpToError: [.control("g")]
+        case .editorNextUser: [.control("n")]
+        case .editorPreviousUser: [.control("p")]
         // Not plain E: in the editor every printable key is text.
         case .editorExternal: [.control("e")]
         }

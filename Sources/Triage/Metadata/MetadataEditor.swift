@@ -63,6 +63,8 @@ public struct MetadataEditor: Sendable {
     public var confirmingDiscard = false
     /// The detail view to go back to.
     public var returnTo: DetailState
+    /// Users marked in the table when the editor opened: one patch for all of them (merge only).
+    public var targets: MetadataTargets?
     /// What each text was before `$EDITOR` replaced it, so one undo takes the whole edit back.
     var externalEdits: [Key: ExternalEditHistory] = [:]
 

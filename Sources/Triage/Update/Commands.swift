@@ -32,6 +32,9 @@ enum Commands {
             model.say("failed: \(command.summary): \(error.description)", isError: true)
         case .needsOperator(let command, let reason):
             model.say("check \(command.summary): \(reason) (Q opens the queue)", isError: true)
+        case .conflict(_, let conflict):
+            model.users.put(conflict.user)
+            model.say("\(conflict.description) (Q, then Enter, previews it again)", isError: true)
         case .warning(let text):
             model.say(text, isError: true)
         default:
@@ -69,7 +72,9 @@ enum Commands {
         case .queueUp: model.overlay = .queue(selection: max(0, selection - 1))
         case .queueDown: model.overlay = .queue(selection: min(max(0, entries.count - 1), selection + 1))
         case .queueClose: model.overlay = .none
-        case .queueOpen:
+        case .queueOpen, .queueRetry where selected.map(isConflict) == true:
+            // Someone else changed the metadata: preview the operator's change again against it.
+            if let entry = selected, case .conflict(let conflict) = entry.state { return MetadataBulkEditing.reopen(entry.command, conflict, &model) }
             guard let id = selected?.command.userIDs.first else { return [] }
             model.overlay = .none
             return Detail.open(id, &model)
@@ -111,6 +116,10 @@ enum Commands {
         default: return KeyDispatch.unbound(key, &model)
         }
         return []
+    }
+
+    private static func isConflict(_ entry: QueueState.Entry) -> Bool {
+        if case .conflict = entry.state { true } else { false }
     }
 
     private static func notApplicable(_ reason: String, _ model: inout TriageModel) -> [Effect] {

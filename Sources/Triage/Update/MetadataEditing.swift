@@ -17,20 +17,32 @@ enum MetadataEditing {
         var detail = DetailState(userID: user.id)
         if case .detail(let open) = model.screen { detail = open }
         var editor = MetadataEditor(user: user, field: field ?? .public, returnTo: detail)
+        let effects = MetadataBulkEditing.markedTargets(&editor, &model)
         editor.editor.viewport = MetadataLayout.editorSize(model.size)
         model.screen = .metadata(editor)
-        return []
+        return effects
     }
 
     static func key(_ key: Key, _ editor: MetadataEditor, _ model: inout TriageModel) -> [Effect] {
         var editor = editor
         if editor.confirmingDiscard { return discardKey(key, editor, &model) }
-        if case .confirming(let sendFocused) = editor.sending { return confirmKey(key, sendFocused: sendFocused, editor, &model) }
+        if case .confirming(let sendFocused) = editor.sending {
+            if editor.targets != nil { return MetadataBulkEditing.confirmKey(key, sendFocused: sendFocused, editor, &model) }
+            return confirmKey(key, sendFocused: sendFocused, editor, &model)
+        }
         if editor.sending == .checking {
             model.say("checking that nobody changed this field meanwhile…")
             return []
         }
         switch model.keymap.action(for: key, in: .editor, includeGlobal: !key.isText) {
+        case .editorSend where editor.targets != nil:
+            MetadataBulkEditing.confirm(&editor, &model)
+        case .editorNextUser:
+            MetadataBulkEditing.step(by: 1, &editor, &model)
+        case .editorPreviousUser:
+            MetadataBulkEditing.step(by: -1, &editor, &model)
+        case .editorMode where editor.targets != nil:
+            model.say(MetadataTargets.replaceRefusal, isError: true)
         case .editorSend:
             let preview = editor.preview
             switch preview.outcome {
@@ -47,7 +59,7 @@ enum MetadataEditing {
             if editor.hasUnsentChanges {
                 editor.confirmingDiscard = true
             } else {
-                model.screen = .detail(editor.returnTo)
+                MetadataBulkEditing.leave(editor, &model)
                 return []
             }
         case .editorNextField:
@@ -106,7 +118,7 @@ enum MetadataEditing {
         var editor = editor
         switch model.keymap.action(for: key, in: .dialog, includeGlobal: false) {
         case .discardUnfinished:
-            model.screen = .detail(editor.returnTo)
+            MetadataBulkEditing.leave(editor, &model)
             model.say("discarded the unsent metadata changes")
             return []
         case .dialogCancel, .dialogActivate:
@@ -146,7 +158,8 @@ enum MetadataEditing {
             }
             let action: CommandAction = editor.mode == .merge ? .mergeMetadata(editor.field.update(patch)) : .replaceMetadata(editor.field.update(patch))
             do {
-                let command = try Command(action, userID: id, instance: model.identity)
+                // The queue checks again just before sending, against the value this preview used.
+                let command = try Command(action, userID: id, instance: model.identity, metadataBaseline: editor.field.baseline(fresh))
                 model.queue.add(command, now: model.now)
                 model.screen = .detail(editor.returnTo)
                 model.say("queued: \(command.summary)")

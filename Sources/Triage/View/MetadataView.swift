@@ -11,6 +11,7 @@ enum MetadataView {
         grid.put([Span(" Edit \(editor.field.title)", theme[.accent].adding(.bold)), Span(" · \(who)", theme[.base])],
                  x: 0, y: 1, clip: Rect(x: 0, y: 1, width: width, height: 1))
         grid.put([Span(" " + editor.mode.label, theme[.muted])], x: 0, y: 2, clip: Rect(x: 0, y: 2, width: width, height: 1))
+        if let targets = editor.targets { MetadataBulkView.header(model, editor, targets, into: &grid) }
 
         let editorRect = MetadataLayout.editorRect(model.size)
         let palette = JSONSyntax.Palette(theme: theme, base: theme[.input])
@@ -39,6 +40,8 @@ enum MetadataView {
         case .checking:
             let frame = PanelFrame(model: model, title: "Sending", width: 60, height: 3, into: &grid)
             frame.line([Span("Checking nobody changed the field meanwhile…", theme[.dialog])], row: 0, into: &grid)
+        case .confirming(let sendFocused) where editor.targets != nil:
+            MetadataBulkView.confirmation(model, editor, sendFocused: sendFocused, into: &grid)
         case .confirming(let sendFocused):
             confirmation(model, editor, preview, sendFocused: sendFocused, into: &grid)
         }
