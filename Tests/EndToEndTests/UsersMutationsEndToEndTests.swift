@@ -69,6 +69,8 @@ struct UsersMutationsEndToEndTests {
         #expect(notObject.status == 2 && notObject.stderr.contains("must be a JSON object"), "\(notObject)")
         let huge = try script.users(["metadata", id, "--replace", "{\"blob\": \"\(String(repeating: "x", count: 9_000))\"}"])
         #expect(huge.status == 2 && huge.stderr.contains("8192 bytes"), "\(huge)")
+        let nobody = try script.users(["metadata", "user_nobody", "--merge", #"{"x": 1}"#])
+        #expect(nobody.status == 1 && nobody.stderr.contains("user_nobody: not updated: no user with this id"), "\(nobody)")
         let neither = try script.users(["metadata", id])
         #expect(neither.status == 2 && neither.stderr.contains("--merge or --replace"), "\(neither)")
         #expect(try await sandbox.client.users.get(id) == before, "a refused patch changed the user")

@@ -80,7 +80,7 @@ struct IdentificationPlanner: MutationPlanner {
     let items: @Sendable (User) -> [String]
 
     func plan(_ userIDs: [String], kind: UserMutationKind, client: ClerkClient, dryRun: Bool) async throws -> MutationPlan {
-        try await PlanReading.each(userIDs, read: { userID async throws(ClerkAPIError) in try await client.users.get(userID) }) { userID, user, plan in
+        try await PlanReading.eachUser(userIDs, client: client) { userID, user, plan in
             let present = items(user)
             guard present.contains(itemID) else {
                 let theirs = present.isEmpty ? "they have none" : "theirs: \(present.joined(separator: ", "))"

@@ -107,7 +107,7 @@ struct MetadataPlanner: MutationPlanner {
     let field: MetadataFieldChoice
 
     func plan(_ userIDs: [String], kind: UserMutationKind, client: ClerkClient, dryRun: Bool) async throws -> MutationPlan {
-        try await PlanReading.each(userIDs, read: { userID async throws(ClerkAPIError) in try await client.users.get(userID) }) { userID, user, plan in
+        try await PlanReading.eachUser(userIDs, client: client) { userID, user, plan in
             switch MetadataPreview(text: patch.text, mode: patch.mode, current: field.current(of: user)).outcome {
             case .noChange:
                 plan.unchanged.append(userID)
