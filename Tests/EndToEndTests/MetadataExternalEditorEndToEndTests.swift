@@ -10,10 +10,15 @@ struct MetadataExternalEditorEndToEndTests {
     /// on the way out, and saves the patch.
     static func scriptedEditor(in directory: String, report: String) throws -> String {
         let path = directory + "/editor.sh"
+        // Its own signal state is read first and with builtins only: dash blocks every signal around
+        // each command it starts, so a child reading the shell's status would race that.
         let script = """
             #!/bin/sh
+            while IFS= read -r line; do
+              case "$line" in SigBlk:*|SigIgn:*) echo "$line" ;; esac
+            done < /proc/self/status > '\(report).signals'
             {
-              grep -E '^Sig(Blk|Ign):' /proc/$$/status
+              cat '\(report).signals'
               echo "file: $1"
               echo "mode: $(stat -c %a "$1")"
               echo "directory: $(dirname "$1")"
@@ -51,8 +56,9 @@ struct MetadataExternalEditorEndToEndTests {
         var target = try #require(try await sandbox.client.users.list(UserListQuery(limit: 100)).first { $0.primaryEmailAddress != nil })
         target = try await sandbox.client.users.replaceMetadata(target.id, MetadataUpdate(publicMetadata: ["flags": ["alpha": true]]))
         let email = try #require(target.primaryEmailAddress?.emailAddress)
-        // VISUAL would win over EDITOR: empty, it counts as unset.
-        let console = try ConsoleSession(sandbox: sandbox, extraEnvironment: "VISUAL= EDITOR=\(editor)")
+        // VISUAL would win over EDITOR: empty, it counts as unset. `exec`: dash clears the signal
+        // mask of a command it starts and would hide what the console gave the shell.
+        let console = try ConsoleSession(sandbox: sandbox, extraEnvironment: "VISUAL= 'EDITOR=exec \(editor)'")
         defer { console.stop() }
         try await console.findOnly(email)
         try console.keys("Enter", "Enter")

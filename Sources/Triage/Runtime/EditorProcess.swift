@@ -1,6 +1,6 @@
 import Glibc
 
-/// Starts the editor and waits for it.
+/// Starts the operator's editor and waits for it.
 enum EditorProcess {
     /// Runs `command` on `file` through `/bin/sh -c 'COMMAND "$1"' sh FILE`, so a command with
     /// arguments (`code -w`) works and the file name is never parsed by the shell. Returns the

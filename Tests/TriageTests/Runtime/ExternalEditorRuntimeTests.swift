@@ -20,10 +20,15 @@ struct ExternalEditorRuntimeTests {
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("clerk-editor-\(UUID().uuidString.prefix(8))").path
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            // Its own signal state is read first and with builtins only: dash blocks every signal
+            // around each command it starts, so a child reading the shell's status races that.
             let script = """
                 #!/bin/sh
+                while IFS= read -r line; do
+                  case "$line" in SigBlk:*|SigIgn:*) echo "$line" ;; esac
+                done < /proc/self/status > '\(report).signals'
                 {
-                  grep -E '^Sig(Blk|Ign):' /proc/$$/status
+                  cat '\(report).signals'
                   echo "file: $1"
                   echo "mode: $(stat -c %a "$1")"
                   echo "text: $(cat "$1")"
@@ -35,8 +40,10 @@ struct ExternalEditorRuntimeTests {
             for path in [editor, failingEditor] { try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path) }
         }
 
-        func environment(editor command: String) -> [String: String] {
-            ["PATH": "/usr/bin:/bin", "XDG_STATE_HOME": stateHome, "EDITOR": command]
+        /// `exec`: dash clears the signal mask of a command it starts, and would hide what the
+        /// console gave the shell; exec'd, the script starts with exactly that.
+        func environment(editor command: String, exec: Bool = true) -> [String: String] {
+            ["PATH": "/usr/bin:/bin", "XDG_STATE_HOME": stateHome, "EDITOR": exec ? "exec \(command)" : command]
         }
 
         var reportLines: [String: String] {
@@ -93,7 +100,7 @@ struct ExternalEditorRuntimeTests {
     func failures() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let missing = RuntimeTests.Running(users: Self.users(), externalEditor: ExternalEditor(environment: scratch.environment(editor: "no-such-editor-xyz")))
+        let missing = RuntimeTests.Running(users: Self.users(), externalEditor: ExternalEditor(environment: scratch.environment(editor: "no-such-editor-xyz", exec: false)))
         try await Self.openEditor(missing)
         missing.terminal.type(.control("e"))
         try await missing.terminal.waitForFrame("not found") { $0.contains("editor 'no-such-editor-xyz' not found") }
