@@ -60,8 +60,10 @@ struct BenchChild: Sendable {
         defer { posix_spawnattr_destroy(&attributes) }
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
+        // Every bit set, not `sigfillset`: glibc leaves its two internal real-time signals out of
+        // that, and posix_spawn would then start the child with them ignored.
         var allSignals = sigset_t()
-        sigfillset(&allSignals)
+        _ = withUnsafeMutableBytes(of: &allSignals) { $0.initializeMemory(as: UInt8.self, repeating: 0xFF) }
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))

@@ -86,4 +86,24 @@ struct ScriptsBenchFiguresTests {
         #expect(SDKSide.scriptsDirectory(explicit: root + "/scripts", executable: "/nowhere/clerk-triage") == root + "/scripts")
         #expect(SDKSide.scriptsDirectory(explicit: root + "/elsewhere", executable: binary, workingDirectory: root) == nil)
     }
+
+    @Test("a child starts with no signal blocked or ignored, and its exit status and peak memory come back")
+    func child() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bench-child-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let cat = try BenchChild.start(["/bin/cat", "/proc/self/status"], environment: [:], stdout: .file(output))
+        #expect(await cat.wait().status == 0)
+        let status = try String(contentsOfFile: output, encoding: .utf8)
+        // Swift concurrency's threads block signals, and sigfillset leaves glibc's own two out: the
+        // child must not inherit the one nor ignore the other.
+        #expect(status.contains("SigBlk:\t0000000000000000"), "\(status)")
+        #expect(status.contains("SigIgn:\t0000000000000000"), "\(status)")
+
+        let failing = try BenchChild.start(["/bin/sh", "-c", "exit 3"], environment: [:])
+        #expect(await failing.wait().status == 3)
+        let sleeper = try BenchChild.start(["/bin/sh", "-c", "exec sleep 0.3"], environment: [:])
+        let exit = await sleeper.wait()
+        #expect(exit.status == 0 && exit.elapsed >= .milliseconds(300))
+        #expect(exit.peakRSSKilobytes > 0 && exit.peakRSSKilobytes < 64 * 1024, "a shell's own peak, not this process's: \(exit.peakRSSKilobytes) kB")
+    }
 }
