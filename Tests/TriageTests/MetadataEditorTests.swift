@@ -241,4 +241,12 @@ struct MetadataEditorTests {
         guard case .metadata(let editor) = model.screen else { Issue.record("not editing"); return }
         #expect(editor.editor.cursor == TextEditor.Position(line: 2, column: 15), "太 starts at cell 16; below, é takes one cell and 🍰 two, so the comma is there")
     }
+
+    @Test("the size limit is counted as the encoder would write the result")
+    func sizeCount() throws {
+        let value = try JSONValue.parse(#"{"名前": "山田 太郎", "e\u0301": [1, -20, true, false, null, {"a": {}}, []], "n": 12345678901, "s": "plain"}"#)
+        #expect(MetadataPreview.compactSize(value) == value.jsonText().utf8.count)
+        #expect(MetadataPreview.compactSize(.string("a\"b")) == nil, "escapes are left to the encoder")
+        #expect(MetadataPreview.compactSize(.double(1.5)) == nil)
+    }
 }

@@ -394,6 +394,7 @@ public struct TextEditor: Sendable, Hashable {
     }
 
     static func glyph(_ character: Character) -> String {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return String(character) }
         let clean = Sanitizer.clean(String(character))
         return DisplayWidth.of(clean) == 0 ? "◌" + clean : clean
     }
@@ -469,20 +470,31 @@ public struct TextEditor: Sendable, Hashable {
                 guard let styles, column < styles.count else { return style }
                 return styles[column]
             }
+            // Drawn in runs of one style: a call per character costs too much on every keystroke.
+            var run = ""
+            var runX = textArea.x
+            var runStyle = style
             var cell = 0
             for (column, character) in line.enumerated() {
                 let cellWidth = Self.cells(character)
                 defer { cell += cellWidth }
                 if cell + cellWidth <= left { continue }
                 if cell >= left + width { break }
-                let x = textArea.x + cell - left
+                let characterStyle = styleAt(column)
                 if cell < left {
                     // Half a wide character at the left edge: its visible half stays blank.
-                    grid.put(" ", x: textArea.x, y: y, style: styleAt(column), clip: textArea)
-                } else {
-                    grid.put(Self.glyph(character), x: x, y: y, style: styleAt(column), clip: textArea)
+                    grid.put(" ", x: textArea.x, y: y, style: characterStyle, clip: textArea)
+                    continue
                 }
+                if characterStyle != runStyle || run.isEmpty {
+                    grid.put(run, x: runX, y: y, style: runStyle, clip: textArea)
+                    run = ""
+                    runX = textArea.x + cell - left
+                    runStyle = characterStyle
+                }
+                run += Self.glyph(character)
             }
+            grid.put(run, x: runX, y: y, style: runStyle, clip: textArea)
             let lineWidth = Self.cells(line[...])
             if left > 0, lineWidth > 0 { grid.put("…", x: textArea.x, y: y, style: gutterStyle, clip: textArea) }
             if lineWidth > left + width { grid.put("…", x: textArea.maxX - 1, y: y, style: gutterStyle, clip: textArea) }

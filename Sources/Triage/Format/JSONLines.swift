@@ -3,8 +3,10 @@ import Terminal
 
 /// Pretty-printed, syntax-coloured JSON as styled lines, keys sorted.
 public enum JSONLines {
-    public static func render(_ value: JSONValue, theme: Theme, indent: String = "") -> [StyledLine] {
-        var printer = Printer(theme: theme, margin: indent, marked: false)
+    /// At most `limit` lines: a view that shows the first few of a long document need not print
+    /// the rest.
+    public static func render(_ value: JSONValue, theme: Theme, indent: String = "", limit: Int = .max) -> [StyledLine] {
+        var printer = Printer(theme: theme, margin: indent, marked: false, limit: limit)
         printer.value(value, key: nil, depth: 0, trailing: "", mark: nil)
         return printer.lines
     }
@@ -13,10 +15,23 @@ public enum JSONLines {
     /// margin and drawn in the theme's diff colours: `+` added, `~` changed (with the old value when
     /// it fits on the line), `-` removed, shown with its old value where it was. Unmarked lines
     /// start with two spaces. The marks are text, so they read without colour too.
-    public static func render(_ value: JSONValue, comparedTo old: JSONValue, theme: Theme) -> [StyledLine] {
-        var printer = Printer(theme: theme, margin: "  ", marked: true)
+    public static func render(_ value: JSONValue, comparedTo old: JSONValue, theme: Theme, limit: Int = .max) -> [StyledLine] {
+        var printer = Printer(theme: theme, margin: "  ", marked: true, limit: limit)
         printer.diff(old, value, key: nil, depth: 0, trailing: "")
         return printer.lines
+    }
+
+    /// A scalar as `jsonText()` writes it. The common cases without an encoder each: the preview
+    /// prints every scalar of an 8 KB document on every keystroke.
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .string(let text) where !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\"" || $0 == "\\" }):
+            return "\"" + text + "\""
+        default: return value.jsonText()
+        }
     }
 
     enum Mark {
@@ -43,12 +58,15 @@ public enum JSONLines {
         let theme: Theme
         let margin: String
         let marked: Bool
+        let limit: Int
         var lines: [StyledLine] = []
+        var full: Bool { lines.count >= limit }
 
-        init(theme: Theme, margin: String, marked: Bool) {
+        init(theme: Theme, margin: String, marked: Bool, limit: Int) {
             self.theme = theme
             self.margin = margin
             self.marked = marked
+            self.limit = limit
         }
 
         func style(_ kind: JSONSyntax.Kind, _ mark: Mark?) -> Style {
@@ -57,6 +75,7 @@ public enum JSONLines {
         }
 
         mutating func emit(_ spans: StyledLine, depth: Int, mark: Mark?) {
+            guard !full else { return }
             let left = marked ? Span(mark.map { "\($0.symbol) " } ?? "  ", mark.map { theme[$0.role].adding(.bold) } ?? theme[.base]) : Span(margin, theme[.base])
             lines.append([left, Span(String(repeating: "  ", count: depth), theme[.base])] + spans)
         }
@@ -67,13 +86,14 @@ public enum JSONLines {
         }
 
         mutating func value(_ value: JSONValue, key: String?, depth: Int, trailing: String, mark: Mark?, was: JSONValue? = nil) {
+            guard !full else { return }
             let punctuation = style(.punctuation, mark)
             // The old value of a changed path, when it is short enough to read on the line.
             let note: StyledLine = was.flatMap { old -> StyledLine? in
                 switch old {
                 case .object(let fields) where !fields.isEmpty: nil
                 case .array(let items) where !items.isEmpty: nil
-                default: [Span("  was " + old.jsonText(), theme[.muted])]
+                default: [Span("  was " + JSONLines.text(old), theme[.muted])]
                 }
             } ?? []
             switch value {
@@ -99,6 +119,7 @@ public enum JSONLines {
         /// `JSONValue.changes(to:)` and Clerk's merge treat it. Removed keys keep their sorted
         /// place but no comma, so the commas are the result's own.
         mutating func diff(_ old: JSONValue, _ new: JSONValue, key: String?, depth: Int, trailing: String) {
+            guard !full else { return }
             guard old != new else {
                 value(new, key: key, depth: depth, trailing: trailing, mark: nil)
                 return
@@ -123,11 +144,11 @@ public enum JSONLines {
 
         func scalar(_ value: JSONValue, _ mark: Mark?) -> Span {
             switch value {
-            case .string: Span(value.jsonText(), style(.string, mark))
-            case .int, .double: Span(value.jsonText(), style(.number, mark))
+            case .string: Span(JSONLines.text(value), style(.string, mark))
+            case .int, .double: Span(JSONLines.text(value), style(.number, mark))
             case .object: Span("{}", style(.punctuation, mark))
             case .array: Span("[]", style(.punctuation, mark))
-            default: Span(value.jsonText(), style(.literal, mark))
+            default: Span(JSONLines.text(value), style(.literal, mark))
             }
         }
     }

@@ -18,7 +18,8 @@ enum MetadataView {
         editor.editor.render(into: &grid, in: editorRect, style: theme[.input], gutterStyle: theme[.muted], focused: editor.sending == .editing,
                              highlight: palette.styles)
         let preview = editor.preview
-        var pane = ScrollPane(lines: previewLines(preview, editor, theme: theme, width: MetadataLayout.previewRect(model.size).width - 2))
+        var pane = ScrollPane(lines: previewLines(preview, editor, theme: theme, width: MetadataLayout.previewRect(model.size).width - 2,
+                                                  height: MetadataLayout.previewRect(model.size).height))
         pane.scroll(by: 0, height: MetadataLayout.previewRect(model.size).height)
         pane.render(into: &grid, in: MetadataLayout.previewRect(model.size), markerStyle: theme[.muted])
 
@@ -47,7 +48,9 @@ enum MetadataView {
         }
     }
 
-    static func previewLines(_ preview: MetadataPreview, _ editor: MetadataEditor, theme: Theme, width: Int) -> [StyledLine] {
+    /// The preview's lines, the JSON printed only as far as `height` shows (one more, so the pane
+    /// still says there is more): an 8 KB result is some 600 lines, redrawn on every keystroke.
+    static func previewLines(_ preview: MetadataPreview, _ editor: MetadataEditor, theme: Theme, width: Int, height: Int = .max) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let others = editor.concurrentChanges, !others.isEmpty {
             lines.append([Span("Changed by someone else since you opened it:", theme[.warning].adding(.bold))])
@@ -71,15 +74,19 @@ enum MetadataView {
             lines.append([Span("Nothing would change.", theme[.muted])])
             lines.append([])
             lines.append([Span("Now", theme[.accent].adding(.bold))])
-            lines += JSONLines.render(editor.baselines[editor.field] ?? .emptyObject, theme: theme, indent: "  ")
+            lines += JSONLines.render(editor.baselines[editor.field] ?? .emptyObject, theme: theme, indent: "  ", limit: Self.room(height, lines))
         case .ready(_, let result, let changes):
             lines.append([Span("Changes (\(changes.count))", theme[.accent].adding(.bold))])
             lines += changes.map(changeLine(theme))
             lines.append([])
             lines.append([Span("After sending", theme[.accent].adding(.bold)), Span("  + added  ~ changed  - removed", theme[.muted])])
-            lines += JSONLines.render(result, comparedTo: editor.baselines[editor.field] ?? .emptyObject, theme: theme)
+            lines += JSONLines.render(result, comparedTo: editor.baselines[editor.field] ?? .emptyObject, theme: theme, limit: Self.room(height, lines))
         }
         return lines
+    }
+
+    static func room(_ height: Int, _ lines: [StyledLine]) -> Int {
+        height == .max ? .max : max(1, height + 1 - lines.count)
     }
 
     static func changeLine(_ theme: Theme) -> (JSONChange) -> StyledLine {
