@@ -65,8 +65,8 @@ struct MetadataExternalEditorEndToEndTests {
         try await console.waitFor("External id")
         try console.keys("4")
         try await console.waitFor("Public metadata")
-        let modesBefore = try console.display("#{bracketed_paste} #{keypad_cursor_flag} #{keypad_flag}")
-        #expect(modesBefore.hasPrefix("1 "), "bracketed paste is on while the console runs")
+        let keypadBefore = try console.display("#{keypad_cursor_flag} #{keypad_flag}")
+        #expect(keypadBefore == "1 1", "the console runs in keypad mode (the editor script leaves it)")
         try console.keys("C-e")
         try await console.waitFor("+ flags.beta: true")
 
@@ -80,8 +80,12 @@ struct MetadataExternalEditorEndToEndTests {
         let file = try #require(found["file"])
         #expect(URL(fileURLWithPath: file).lastPathComponent.hasPrefix("edit-public-") && file.hasSuffix(".json"))
         #expect(!FileManager.default.fileExists(atPath: file), "removed once read back")
-        #expect(try console.display("#{bracketed_paste} #{keypad_cursor_flag} #{keypad_flag}") == modesBefore,
-                "bracketed paste and keypad mode are as they were before the editor")
+        #expect(try console.display("#{keypad_cursor_flag} #{keypad_flag}") == keypadBefore, "keypad mode is back as the editor found it")
+        // Bracketed paste is back on (tmux 3.3 has no format for it): pasted, "  \n" at the start
+        // splits the line as it is; typed, Enter would indent the new line like the one it split.
+        try shell(["tmux", "-L", console.socket, "set-buffer", "--", "  \n"])
+        try shell(["tmux", "-L", console.socket, "paste-buffer", "-p", "-t", console.name])
+        try await console.waitFor(#"2 {"flags":{"beta":true}}"#)
 
         try console.keys("C-s")
         try await console.waitFor("Send public metadata")
