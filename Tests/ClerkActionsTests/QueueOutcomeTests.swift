@@ -177,6 +177,27 @@ struct QueueOutcomeTests {
         #expect(harness.clerk.sent.map(\.method) == [.delete, .get])
     }
 
+    @Test("deleting a user who never existed fails as not found; it is not taken for an earlier send's work")
+    func deleteUnknownUser() async throws {
+        let harness = try Harness(users: [Users.make("user_1")])
+        let command = try await harness.enqueue(.deleteUser, "user_typo")
+        guard case .failed(_, let error) = try await harness.outcome(of: command) else { Issue.record("not failed"); return }
+        #expect(error.httpStatus == 404)
+        #expect(harness.clerk.sent.map(\.method) == [.delete], "nothing re-read: a first send's 404 is plain")
+        let audit = try #require(try harness.auditRecords().last)
+        #expect(audit.outcome == .failed && audit.httpStatus == 404)
+    }
+
+    @Test("a deletion's 404 after the client's own retry may be the first send's work: checked, then done")
+    func deleteAfterClientRetry() async throws {
+        let harness = try Harness(users: [Users.make("user_1")], retry: RetryPolicy(maxAttempts: 2))
+        harness.clerk.fail(.delete, "/users/user_1", .afterApplying, .connectionLost)
+        let command = try await harness.enqueue(.deleteUser, "user_1")
+        guard case .finished(_, let result) = try await harness.outcome(of: command) else { Issue.record("not finished"); return }
+        #expect(result.deletedUserIDs == ["user_1"])
+        #expect(harness.clerk.sent.map(\.method) == [.delete, .delete, .get])
+    }
+
     @Test("marking a password compromised, answer lost: sent once more (the user record cannot tell)")
     func compromisedResent() async throws {
         let harness = try Harness(users: [Users.make("user_1")])

@@ -84,7 +84,8 @@ public final class ClerkClient: Sendable {
                 return response
             }
 
-            let failure = Self.apiFailure(from: response, request: request)
+            var failure = Self.apiFailure(from: response, request: request)
+            failure.attempt = attempt
             var retry: Duration?
             if RetryPolicy.isTransient(status: response.status), attempt < policy.maxAttempts {
                 if response.status == 429, let seconds = failure.retryAfterSeconds {

@@ -21,6 +21,9 @@ public struct APIFailure: Sendable, Hashable {
     public var retryAfterSeconds: Int?
     public var method: String
     public var path: String
+    /// Which send of the request this answers: after 1 an earlier send may have been applied
+    /// (its answer lost), so a deletion's 404 may mean that send did it.
+    public var attempt = 1
 
     public init(status: Int, errors: [ClerkErrorEntry], traceID: String?, retryAfterSeconds: Int?, method: String, path: String) {
         self.status = status

@@ -137,9 +137,11 @@ struct CommandExecutor: Sendable {
         // gone, a merge, a keyed credit), so one whose lost answer proved it not applied, or
         // that cannot be checked but is harmless to repeat, is sent once more before anyone is asked.
         var sendsLeft = command.action.changesNothing ? 1 : Self.sendsAfterLostAnswer
+        var sentBefore = wasInFlight
         while true {
             sendsLeft -= 1
-            let sent = await attempt(command, userID)
+            let sent = await attempt(command, userID, sentBefore: sentBefore)
+            sentBefore = true
             guard case .unknownAnswer(let error) = sent else { return sent.outcome }
             await reporter.checking()
             switch await check.verdict(for: command.action, userID: userID) {
@@ -183,7 +185,7 @@ struct CommandExecutor: Sendable {
     }
 
     /// One request: journalled first, audited after unless its outcome is unknown.
-    private func attempt(_ command: Command, _ userID: String) async -> Attempt {
+    private func attempt(_ command: Command, _ userID: String, sentBefore: Bool) async -> Attempt {
         do {
             try journal.sending(command.id, users: [userID], at: now())
         } catch {
@@ -200,7 +202,7 @@ struct CommandExecutor: Sendable {
                 let wait = failure.retryAfterSeconds.map { Duration.seconds(max($0, 0)) } ?? defaultRetryAfter
                 return .settled(.rateLimited(wait, error))
             }
-            if OutcomeCheck.leavesOutcomeUnknown(error, for: command.action) { return .unknownAnswer(error) }
+            if OutcomeCheck.leavesOutcomeUnknown(error, for: command.action, sentBefore: sentBefore) { return .unknownAnswer(error) }
             audit.record(command, users: [userID], .failed, error: error)
             return .settled(.failed(error, message: nil))
         }

@@ -15,11 +15,13 @@ struct OutcomeCheck: Sendable {
     var baseline: MetadataBaseline? = nil
 
     /// Whether `error` leaves open that Clerk applied the request: no answer, a server error, a
-    /// success with an unreadable body, or a deletion's 404 (an earlier attempt may have done it).
-    static func leavesOutcomeUnknown(_ error: ClerkAPIError, for action: CommandAction) -> Bool {
+    /// success with an unreadable body, or a deletion's 404 when an earlier send (by this command,
+    /// before a restart or by the client's own retry) may have done it. A 404 to the first send is
+    /// plain: there was nothing to delete, a mistyped id most likely, and it fails as such.
+    static func leavesOutcomeUnknown(_ error: ClerkAPIError, for action: CommandAction, sentBefore: Bool) -> Bool {
         switch error {
         case .transport: true
-        case .api(let failure): failure.status >= 500 || (failure.status == 404 && action.isDeletion)
+        case .api(let failure): failure.status >= 500 || (failure.status == 404 && action.isDeletion && (sentBefore || failure.attempt > 1))
         case .undecodable(let response): (200..<300).contains(response.status)
         case .invalidRequest, .cancelled: false
         }
