@@ -50,6 +50,25 @@ struct UserWriter {
         if !text.isEmpty { Output.write(text) }
     }
 
+    /// json and ndjson: the users as Clerk sent them, each on one line, never decoded.
+    mutating func write(_ users: CompactJSONArray) {
+        var out = Data()
+        out.reserveCapacity(users.bytes.count + 2 * users.count)
+        for index in 0..<users.count {
+            switch format {
+            case .json: out.append(contentsOf: written == 0 ? [0x0A] : [0x2C, 0x0A])
+            case .ndjson, .table, .csv: break
+            }
+            out.append(contentsOf: users[index])
+            if format == .ndjson { out.append(0x0A) }
+            written += 1
+        }
+        if !out.isEmpty { Output.write(bytes: out) }
+    }
+
+    /// Whether users can be written as Clerk's bytes, without decoding them.
+    var writesWire: Bool { format == .json || format == .ndjson }
+
     /// Closes the JSON array; an empty list is `[]`.
     func end() {
         if format == .json { Output.write(written == 0 ? "]\n" : "\n]\n") }
@@ -137,8 +156,12 @@ extension Output {
     /// When the reader has gone (`| head`), the process ends as any Unix filter does, by SIGPIPE,
     /// which the HTTP client's event loops otherwise leave ignored.
     static func write(_ text: String) {
+        write(bytes: Data(text.utf8))
+    }
+
+    static func write(bytes: Data) {
         do {
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            try FileHandle.standardOutput.write(contentsOf: bytes)
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
             if underlying?.domain == NSPOSIXErrorDomain, underlying?.code == Int(EPIPE) {
