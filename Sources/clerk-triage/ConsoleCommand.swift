@@ -64,11 +64,13 @@ struct ConsoleOptions: ParsableArguments {
         var notice: String?
         // `:instance NAME` ends a session; the next opens on that instance. A name whose key cannot
         // be read leaves the console where it was, saying why.
+        var reopening = false
         while true {
-            let ended = try await session(on: connection, theme: chosenTheme, keymap: keymap, catalog: catalog, config: config,
+            let ended = try await session(on: connection, reopening: reopening, theme: chosenTheme, keymap: keymap, catalog: catalog, config: config,
                                           notice: notice, environment: environment, logger: logger)
             chosenTheme = ended.theme
             guard let next = ended.nextInstance else { break }
+            reopening = true
             do {
                 let target: NamedInstance
                 do {
@@ -82,7 +84,7 @@ struct ConsoleOptions: ParsableArguments {
                 notice = nil
             } catch {
                 logger.warning("could not switch to \(next): \(error)")
-                notice = "could not open \(next): \(error)"
+                notice = "\(next) not opened: \((error as? InstanceKeyError)?.reason ?? String(describing: error))"
             }
         }
         await connection.close()
@@ -94,8 +96,8 @@ struct ConsoleOptions: ParsableArguments {
         var theme: Theme
     }
 
-    private func session(on connection: ConsoleConnection, theme chosenTheme: Theme, keymap: TriageKeymap, catalog: ThemeCatalog, config: ConfigFile,
-                         notice: String?, environment: [String: String], logger: Logger) async throws -> SessionEnd {
+    private func session(on connection: ConsoleConnection, reopening: Bool, theme chosenTheme: Theme, keymap: TriageKeymap, catalog: ThemeCatalog,
+                         config: ConfigFile, notice: String?, environment: [String: String], logger: Logger) async throws -> SessionEnd {
         let client = connection.client
         let instance = connection.instance
         let isSandbox = connection.isSandbox
@@ -105,11 +107,20 @@ struct ConsoleOptions: ParsableArguments {
         // on one journal would each offer the other's running commands for resume.
         var commands: CommandLayer?
         var busy: String?
-        do {
-            commands = try CommandLayer.open(client: client, environment: environment, logger: logger)
-        } catch let error as CommandLayer.Busy {
-            busy = error.message
-            logger.warning("read-only: \(error.message)")
+        // Back on an instance this console just left, its earlier session's journal is released
+        // as that session's last tasks end, a moment after it closed: wait that moment.
+        let patience = ContinuousClock.now + (reopening ? .seconds(3) : .zero)
+        while commands == nil, busy == nil {
+            do {
+                commands = try CommandLayer.open(client: client, environment: environment, logger: logger)
+            } catch let error as CommandLayer.Busy {
+                if ContinuousClock.now < patience {
+                    try? await Task.sleep(for: .milliseconds(20))
+                    continue
+                }
+                busy = error.message
+                logger.warning("read-only: \(error.message)")
+            }
         }
         // The console's own sandbox starts from fresh demo data every time: commands left from an
         // earlier one have nothing to apply to.

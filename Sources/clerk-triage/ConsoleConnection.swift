@@ -35,7 +35,7 @@ struct ConsoleConnection {
             switch result {
             case .success(let configuration?): api = configuration
             case .success(nil): throw OperatorError("\(named.name) has no address")
-            case .failure(let error): throw OperatorError(String(describing: error))
+            case .failure(let error): throw error
             }
         } else if let configuration = ClerkConfiguration.fromEnvironment(environment) {
             api = configuration

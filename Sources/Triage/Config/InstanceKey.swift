@@ -46,25 +46,27 @@ public struct InstanceKeyError: Error, Sendable, Hashable, CustomStringConvertib
     public var instance: String
     public var problem: Problem
 
-    public var description: String {
-        let prefix = "no key for instance '\(instance)': "
+    public var description: String { "no key for instance '\(instance)': \(reason)" }
+
+    /// What went wrong and what to do, without the instance's name.
+    public var reason: String {
         switch problem {
         case .variableUnset(let variable):
-            return prefix + "\(variable) is not set (its key_env); set it to the instance's secret key, or give the instance a key_command"
+            "\(variable) is not set (its key_env); set it to the instance's secret key, or give the instance a key_command"
         case .commandFailed(let status):
-            return prefix + "its key_command failed (exit status \(status)); run it in a shell to see why"
+            "key_command failed (exit status \(status)); try it in a shell"
         case .commandKilled(let signal):
-            return prefix + "its key_command was stopped by signal \(signal)"
+            "its key_command was stopped by signal \(signal)"
         case .commandTimedOut(let limit):
-            return prefix + "its key_command printed no key within \(limit.components.seconds) s and was stopped; run it in a shell to see what it waits for"
+            "its key_command printed no key within \(limit.components.seconds) s and was stopped; try it in a shell"
         case .commandPrintedNothing:
-            return prefix + "its key_command printed nothing on stdout; it must print the secret key"
+            "its key_command printed nothing on stdout; it must print the secret key"
         case .commandPrintedLines:
-            return prefix + "its key_command printed more than one line; it must print only the secret key (e.g. add | head -n 1)"
+            "its key_command printed more than one line; it must print only the key (add | head -n 1?)"
         case .commandPrintedTooMuch:
-            return prefix + "its key_command printed far more than a key; it must print only the secret key"
+            "its key_command printed far more than a key; it must print only the key"
         case .commandNotStarted(let error):
-            return prefix + "its key_command could not be started by /bin/sh (\(String(cString: strerror(error))))"
+            "its key_command could not be started by /bin/sh (\(String(cString: strerror(error))))"
         }
     }
 }
