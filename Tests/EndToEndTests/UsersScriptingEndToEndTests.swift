@@ -74,6 +74,14 @@ struct UsersScriptingEndToEndTests {
         _ = try await sandbox.client.users.create(hostile)
         let csv = try script.users(["list", "--email", "formula@example.com", "--format", "csv"])
         #expect(csv.status == 0 && csv.stdout.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","), "\(csv)")
+        // A name that is an escape sequence reaches a csv file without its control characters.
+        var escaping = CreateUserRequest()
+        escaping.firstName = "\u{1B}[2JMallory\u{07}"
+        escaping.emailAddress = ["escape@example.com"]
+        _ = try await sandbox.client.users.create(escaping)
+        let escaped = try script.users(["list", "--email", "escape@example.com", "--format", "csv"])
+        #expect(escaped.status == 0 && escaped.stdout.contains(",[2JMallory,") && !escaped.stdout.contains("\u{1B}") && !escaped.stdout.contains("\u{07}"),
+                "\(escaped)")
 
         let future = try script.users(["count", "--created-after", "2999-01-01"])
         #expect(future.status == 0 && future.stdout == "0\n", "\(future)")

@@ -124,6 +124,13 @@ struct UserWriter {
 
     // MARK: - CSV
 
+    /// Escape sequences in a user's own text would drive the terminal of whoever `cat`s the file;
+    /// line breaks stay (the cell is quoted for them).
+    private static func withoutControls(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else { return cell }
+        return String(String.UnicodeScalarView(cell.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" }))
+    }
+
     private static func defused(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
         let phone = first == "+" && cell.count > 1 && cell.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
@@ -145,7 +152,7 @@ struct UserWriter {
     /// text starting like a formula (`=`, `+`, `-`, `@`) gets a leading `'`, so a spreadsheet shows it
     /// instead of running it; a phone number (`+` and digits) is left as it is.
     private static func csvRow(_ cells: [String]) -> String {
-        cells.map(defused).map { cell in
+        cells.map(withoutControls).map(defused).map { cell in
             cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
         }.joined(separator: ",")
     }
