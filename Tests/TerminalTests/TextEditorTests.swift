@@ -308,6 +308,11 @@ struct TextEditorTests {
         editor.handle(.up)
         editor.handle(.home)
         #expect(editor.columnScroll == 0)
+        editor.handle(.end)
+        var grid = Grid(size: Size(width: 12, height: 2))
+        editor.render(into: &grid, in: grid.bounds, style: Style(background: .indexed(236)), gutterStyle: Style(foreground: .indexed(245)), focused: false)
+        #expect(grid[2, 0].character == "…" && grid[2, 0].style == Style(foreground: .indexed(245), background: .indexed(236)),
+                "the marker is in the gutter's colour on the text's background")
     }
 
     @Test("the cursor never sits under a marker, wherever it moves on a long line")

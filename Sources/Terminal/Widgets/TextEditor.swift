@@ -455,6 +455,8 @@ public struct TextEditor: Sendable, Hashable {
         let gutter = gutterWidth
         let width = rect.width - gutter
         let left = width > 0 ? fittedColumnScroll(from: columnScroll, width: width) : 0
+        // The gutter's colour on the text's background: the markers are part of the text area.
+        let markerStyle = Style(foreground: gutterStyle.foreground, background: style.background, attributes: gutterStyle.attributes)
         grid.fill(rect, style: style)
         for row in 0..<rect.height {
             let index = first + row
@@ -496,8 +498,8 @@ public struct TextEditor: Sendable, Hashable {
             }
             grid.put(run, x: runX, y: y, style: runStyle, clip: textArea)
             let lineWidth = Self.cells(line[...])
-            if left > 0, lineWidth > 0 { grid.put("…", x: textArea.x, y: y, style: gutterStyle, clip: textArea) }
-            if lineWidth > left + width { grid.put("…", x: textArea.maxX - 1, y: y, style: gutterStyle, clip: textArea) }
+            if left > 0, lineWidth > 0 { grid.put("…", x: textArea.x, y: y, style: markerStyle, clip: textArea) }
+            if lineWidth > left + width { grid.put("…", x: textArea.maxX - 1, y: y, style: markerStyle, clip: textArea) }
             if focused, index == cursor.line {
                 let cursorX = textArea.x + Self.cells(line[..<cursor.column]) - left
                 let under = cursor.column < line.count ? Self.glyph(line[cursor.column]) : " "
