@@ -226,6 +226,7 @@ struct UsersMutationsEndToEndTests {
         #expect(try await sandbox.client.users.creditBalance(user.id) == balance)
         #expect(script.auditLog.isEmpty, "\(script.auditLog)")
     }
+
 }
 
 /// A `users ban` run killed with SIGKILL while its bulk calls are in the air leaves its commands in
@@ -243,12 +244,12 @@ struct UsersResumeEndToEndTests {
 
     /// Starts `users ban` on `ids`, waits until the journal says a request is being sent, and kills
     /// it. Returns the users of the commands the journal holds.
-    static func banKilledMidway(_ script: ScriptEnvironment, _ ids: [String]) async throws -> Set<String> {
-        let running = try script.startUsers(["ban", "-"], stdin: ids.joined(separator: "\n"))
+    static func banKilledMidway(_ script: ScriptEnvironment, _ ids: [String], arguments: [String] = ["ban", "-"]) async throws -> Set<String> {
+        let running = try script.startUsers(arguments, stdin: ids.joined(separator: "\n"))
         var journal = ""
         do {
             try await waitUntil("a request journalled as being sent", timeout: .seconds(60)) {
-                guard let path = try? ActionsEndToEndTests.journalPath(script.stateHome) else { return false }
+                guard let path = try? Self.journalPath(script.stateHome) else { return false }
                 journal = path
                 return (try? String(contentsOfFile: path, encoding: .utf8))?.contains("\"kind\":\"sending\"") == true
             }
@@ -301,13 +302,117 @@ struct UsersResumeEndToEndTests {
         Self.expectBannedOnce(ids, audit: script.auditLog)
 
         // Every command the journal holds has ended, and nothing is left to resume.
-        let journal = try String(contentsOfFile: try ActionsEndToEndTests.journalPath(script.stateHome), encoding: .utf8).split(separator: "\n")
+        let journal = try String(contentsOfFile: try Self.journalPath(script.stateHome), encoding: .utf8).split(separator: "\n")
         func commandIDs(_ kind: String) -> Set<String> {
             Set(journal.filter { $0.contains("\"kind\":\"\(kind)\"") }.compactMap { $0.firstMatch(of: /"id":"([0-9A-F-]{36})"/).map { String($0.1) } })
         }
         #expect(!commandIDs("intent").isEmpty && commandIDs("intent") == commandIDs("outcome"), "every journalled command ended")
         let third = try script.users(["ban", ids[0]])
         #expect(third.status == 0 && !third.stderr.contains("Resuming"), "\(third)")
+    }
+
+    /// The instance's journal, whatever kind of instance (development, production) the key is for.
+    static func journalPath(_ state: String) throws -> String {
+        let root = state + "/clerk-triage"
+        let directories = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        guard let directory = directories.first(where: { FileManager.default.fileExists(atPath: "\(root)/\($0)/commands.jsonl") }) else {
+            throw HarnessError("no command journal under \(root)")
+        }
+        return "\(root)/\(directory)/commands.jsonl"
+    }
+
+    /// The ids of the commands a journal holds without an outcome.
+    static func unfinishedCommandIDs(_ script: ScriptEnvironment) throws -> Set<String> {
+        let journal = try String(contentsOfFile: try Self.journalPath(script.stateHome), encoding: .utf8).split(separator: "\n")
+        func commandIDs(_ kind: String) -> Set<String> {
+            Set(journal.filter { $0.contains("\"kind\":\"\(kind)\"") }.compactMap { $0.firstMatch(of: /"id":"([0-9A-F-]{36})"/).map { String($0.1) } })
+        }
+        return commandIDs("intent").subtracting(commandIDs("outcome"))
+    }
+
+    @Test("another command, or the same one on other users, leaves the killed run's commands in the journal and says so; --dry-run lists them; the rerun finishes them")
+    func otherRunsLeaveThem() async throws {
+        let sandbox = try await SandboxProcess(users: 400, extraArguments: Self.latency)
+        defer { sandbox.stop() }
+        let script = try ScriptEnvironment(sandbox: sandbox)
+        defer { script.remove() }
+        let candidates = try await Self.notBanned(sandbox, 301)
+        let ids = Array(candidates.prefix(300))
+        let outsider = try #require(candidates.last)
+        let journalled = try await Self.banKilledMidway(script, ids)
+        let left = try Self.unfinishedCommandIDs(script)
+        let bansOfJournalled = { script.auditLog.split(separator: "\n").filter { line in
+            line.contains("\"action\":\"ban\"") && journalled.contains { line.contains("\"user_id\":\"\($0)\"") } } }
+
+        let unlock = try script.users(["unlock", ids[0]])
+        #expect(unlock.status == 0 && unlock.stdoutLines == [ids[0]], "\(unlock)")
+        #expect(!unlock.stderr.contains("Resuming"), "\(unlock)")
+        #expect(unlock.stderr.contains("unfinished command") && unlock.stderr.contains("from an earlier run (ban, \(journalled.count) users)")
+                && unlock.stderr.contains("left: rerun that command"), "\(unlock)")
+        let other = try script.users(["ban", outsider])
+        #expect(other.status == 0 && other.stdoutLines == [outsider] && !other.stderr.contains("Resuming") && other.stderr.hasSuffix("1 banned\n"), "\(other)")
+        let dry = try script.users(["ban", "-", "--dry-run"], stdin: ids.joined(separator: "\n"))
+        #expect(dry.status == 0 && dry.stderr.contains("would resume first") && dry.stderr.contains("nothing was sent"), "\(dry)")
+        #expect(bansOfJournalled().isEmpty, "nothing of the killed run was sent: \(script.auditLog)")
+        #expect(left.isSubset(of: try Self.unfinishedCommandIDs(script)), "the killed run's commands are still unfinished")
+
+        let again = try script.users(["ban", "-"], stdin: ids.joined(separator: "\n"))
+        #expect(again.status == 0 && again.stderr.contains("Resuming first"), "\(again)")
+        Self.expectBannedOnce(ids, audit: script.auditLog)
+        #expect(try Self.unfinishedCommandIDs(script).isEmpty)
+    }
+
+    @Test("users credits --increase rerun after a kill: every user credited exactly once, the killed run's adjustments resumed with their own keys")
+    func creditsRerunOnce() async throws {
+        let sandbox = try await SandboxProcess(users: 30, extraArguments: ["--fault-latency-ms", "1500"])
+        defer { sandbox.stop() }
+        let script = try ScriptEnvironment(sandbox: sandbox)
+        defer { script.remove() }
+        let ids = try await sandbox.client.users.list(UserListQuery(limit: 3)).map(\.id)
+        var before: [String: Int64] = [:]
+        for id in ids { before[id] = try await sandbox.client.users.creditBalance(id).balance?.amount ?? 0 }
+        let stdin = ids.joined(separator: "\n")
+
+        let running = try script.startUsers(["credits", "-", "--increase", "5.00"], stdin: stdin)
+        do {
+            try await waitUntil("an adjustment journalled as being sent", timeout: .seconds(60)) {
+                guard let path = try? Self.journalPath(script.stateHome) else { return false }
+                return (try? String(contentsOfFile: path, encoding: .utf8))?.contains("\"kind\":\"sending\"") == true
+            }
+        } catch {
+            kill(running.pid, SIGKILL)
+            throw HarnessError("\(error)\n\(running.wait())")
+        }
+        kill(running.pid, SIGKILL)
+        _ = running.wait()
+        try #require(!(try Self.unfinishedCommandIDs(script)).isEmpty, "the killed run left adjustments in the journal")
+
+        let again = try script.users(["credits", "-", "--increase", "5.00"], stdin: stdin)
+        #expect(again.status == 0 && again.stderr.contains("Resuming first") && again.stderr.contains("adjust-credit"), "\(again)")
+        for id in ids {
+            let after = try await sandbox.client.users.creditBalance(id).balance?.amount ?? 0
+            #expect(after - (before[id] ?? 0) == 500, "\(id) moved by \(after - (before[id] ?? 0)), not 500: \(again)")
+        }
+        let audited = script.auditLog.split(separator: "\n").filter { $0.contains("adjust-credit") && $0.contains("\"outcome\":\"done\"") }
+        for id in ids { #expect(audited.filter { $0.contains("\"user_id\":\"\(id)\"") }.count == 1, "\(id) adjusted once: \(script.auditLog)") }
+        #expect(try Self.unfinishedCommandIDs(script).isEmpty)
+    }
+
+    @Test("on sk_live_, the rerun that would resume a killed run asks first, naming how many users are resumed; without a terminal it is refused and sends nothing")
+    func productionResumeAsks() async throws {
+        let sandbox = try await SandboxProcess(users: 120, keyPrefix: "sk_live_", extraArguments: Self.latency)
+        defer { sandbox.stop() }
+        let script = try ScriptEnvironment(sandbox: sandbox)
+        defer { script.remove() }
+        let ids = try await Self.notBanned(sandbox, 100)
+        let journalled = try await Self.banKilledMidway(script, ids, arguments: ["ban", "-", "--yes"])
+        let left = try Self.unfinishedCommandIDs(script)
+
+        let refused = try script.users(["ban", "-"], stdin: ids.joined(separator: "\n"))
+        #expect(refused.status == 2 && refused.stderr.contains("production instance") && refused.stderr.contains("--yes"), "\(refused)")
+        #expect(refused.stderr.contains("\(journalled.count) users of them resumed from an earlier run"), "\(refused)")
+        #expect(script.auditLog.isEmpty, "nothing was sent: \(script.auditLog)")
+        #expect(try Self.unfinishedCommandIDs(script) == left)
     }
 
     @Test("the console offers the killed run's journal at its start and finishes it")

@@ -51,13 +51,21 @@ struct UserMutation {
                 let reason = readOnlyFlag ? "--read-only" : "read_only: true in \(config.path ?? "the config file")"
                 throw ScriptExit.fail("read-only (\(reason)): nothing was \(kind.pastTense) and nothing was sent.", ScriptExit.usage)
             }
-            if identity.keyKind == .production, userIDs.count > 1, !safety.yes {
-                try ProductionConfirmation.ask("\(kind.verb.prefix(1).uppercased() + kind.verb.dropFirst()) \(Self.users(userIDs.count)) on the production instance \(identity.host)?",
-                                               count: userIDs.count)
-            }
+        }
+        // The journal is read before anything is asked or sent: what this run resumes counts toward
+        // the confirmation, and what it leaves is said.
+        let layer = try Self.openLayer(client: client, environment: environment)
+        for notice in layer.notices { Output.error("Warning: \(notice)") }
+        let selection = ResumedCommands.select(layer.unfinished, action: kind.action, userIDs: userIDs, instance: identity)
+        ResumedCommands.sayLeft(selection.others)
+        if !safety.dryRun, identity.keyKind == .production, userIDs.count > 1 || !selection.mine.isEmpty, !safety.yes {
+            let resumedNote = selection.mine.isEmpty ? "" : " (\(Self.users(selection.mineRemainingUsers)) of them resumed from an earlier run that did not finish)"
+            try ProductionConfirmation.ask("\(kind.verb.prefix(1).uppercased() + kind.verb.dropFirst()) \(Self.users(userIDs.count)) on the production instance \(identity.host)\(resumedNote)?",
+                                           count: userIDs.count)
         }
         let plan = try await planner.plan(userIDs, kind: kind, client: client, dryRun: safety.dryRun)
         if safety.dryRun {
+            ResumedCommands.sayWouldResume(selection.mine)
             var parts = ["Dry run: \(Self.users(plan.send.count)) would be \(kind.pastTense) on \(identity.host)"]
             if !plan.unchanged.isEmpty { parts.append("\(plan.unchanged.count) unchanged") }
             if !plan.refused.isEmpty { parts.append("\(plan.refused.count) refused") }
@@ -67,7 +75,9 @@ struct UserMutation {
             return
         }
         var result = MutationRun(tally: MutationTally())
-        if !plan.send.isEmpty { result = try await send(plan.send, client: client, identity: identity, environment: environment) }
+        if !plan.send.isEmpty || !selection.mine.isEmpty {
+            result = try await send(plan.send, resuming: selection.mine, layer: layer, identity: identity)
+        }
         try await finish(result, plan: plan, userIDs: userIDs)
     }
 
@@ -79,17 +89,18 @@ struct UserMutation {
         var auditLog: String?
     }
 
-    private func send(_ userIDs: [String], client: ClerkClient, identity: InstanceIdentity, environment: [String: String]) async throws -> MutationRun {
-        let layer: CommandLayer
+    private static func openLayer(client: ClerkClient, environment: [String: String]) throws -> CommandLayer {
         do {
-            layer = try CommandLayer.open(client: client, environment: environment, logger: Logger(label: "clerk-triage.users", factory: { _ in SwiftLogNoOpLogHandler() }))
+            return try CommandLayer.open(client: client, environment: environment, logger: Logger(label: "clerk-triage.users", factory: { _ in SwiftLogNoOpLogHandler() }))
         } catch let busy as CommandLayer.Busy {
             // A console acting on this instance holds its journal; two queues must not share it.
             throw OperatorError("\(busy.message) Nothing was sent; run it again once that console has quit.")
         }
-        for notice in layer.notices { Output.error("Warning: \(notice)") }
+    }
+
+    private func send(_ userIDs: [String], resuming unfinished: [UnfinishedCommand], layer: CommandLayer, identity: InstanceIdentity) async throws -> MutationRun {
         let queue = layer.queue
-        let resumed = await ResumedCommands.resume(layer.unfinished, on: queue)
+        let resumed = await ResumedCommands.resume(unfinished, on: queue)
         let covered = resumed.covered(userIDs, action: kind.action)
         let commands = try Self.commands(kind, userIDs.filter { !covered.contains($0) }, identity)
         let progress = MutationProgress(total: userIDs.count - covered.count + resumed.remainingUsers, verb: kind.pastTense, showBar: isatty(STDERR_FILENO) == 1)
