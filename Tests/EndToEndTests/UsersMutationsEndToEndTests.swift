@@ -227,6 +227,25 @@ struct UsersMutationsEndToEndTests {
         #expect(script.auditLog.isEmpty, "\(script.auditLog)")
     }
 
+    @Test("an empty pipe or --ids-from file is nothing to do (exit 0, nothing sent); no ids at all is still a usage error")
+    func emptyInputIsNothingToDo() async throws {
+        let sandbox = try await SandboxProcess(users: 5)
+        defer { sandbox.stop() }
+        let script = try ScriptEnvironment(sandbox: sandbox)
+        defer { script.remove() }
+        let empty = try script.users(["ban", "-"], stdin: "")
+        #expect(empty.status == 0 && empty.stdout.isEmpty && empty.stderr.contains("nothing to do") && !empty.stderr.contains("Error"), "\(empty)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("empty-ids-\(UUID().uuidString)").path
+        try Data("# no users matched\n\n".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let fromFile = try script.users(["unlock", "--ids-from", file])
+        #expect(fromFile.status == 0 && fromFile.stderr.contains("nothing to do"), "\(fromFile)")
+        let piped = try script.pipeline("$CT users list --banned --all --format json | $CT users ban -")
+        #expect(piped.status == 0 && piped.stderr.contains("nothing to do"), "\(piped)")
+        #expect(script.auditLog.isEmpty, "nothing was sent")
+        let noIDs = try script.users(["ban"])
+        #expect(noIDs.status == 2 && noIDs.stderr.contains("no user ids given"), "\(noIDs)")
+    }
 }
 
 /// A `users ban` run killed with SIGKILL while its bulk calls are in the air leaves its commands in

@@ -13,7 +13,8 @@ struct UserIDSource {
         var id: String
     }
 
-    /// The ids in the order given; usage status 2 when there are none or a line cannot be read.
+    /// The ids in the order given; usage status 2 when none are given or a line cannot be read, and
+    /// status 0 with "nothing to do" when stdin or the file given holds none.
     func read() throws -> [String] {
         var ids: [String] = []
         for argument in arguments {
@@ -31,6 +32,12 @@ struct UserIDSource {
         }
         var seen = Set<String>()
         let unique = ids.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        if unique.isEmpty, arguments.contains("-") || file != nil {
+            // An empty pipe is a filter that matched nobody (`users list --banned … | users ban -`):
+            // there is nothing to do, which is not an error for the script that ran it.
+            Output.error("nothing to do: \(arguments.contains("-") ? "stdin" : file ?? "the file") held no user ids; nothing was sent.")
+            throw ExitCode.success
+        }
         guard !unique.isEmpty else {
             throw ScriptExit.fail("no user ids given: pass them as arguments, - to read stdin, or --ids-from FILE", ScriptExit.usage)
         }
