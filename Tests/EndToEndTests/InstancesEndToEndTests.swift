@@ -43,8 +43,10 @@ struct InstancesEndToEndTests {
         defer { script.remove() }
         script.variables["CLERK_TRIAGE_CONFIG"] = config.path
         script.variables["DEV_KEY"] = dev.key
-        // Below default_instance: a key that would work on neither sandbox.
+        // Below default_instance: a key that would work on neither sandbox, and an address on this
+        // machine where nothing listens, so that a regression never reaches beyond loopback.
         script.variables["CLERK_SECRET_KEY"] = "sk_test_not_any_instance"
+        script.variables["CLERK_API_URL"] = "http://127.0.0.1:9/v1"
 
         let viaCommand = try script.users(["count", "--instance", "other"])
         #expect(viaCommand.status == 0 && viaCommand.stdout == "25\n", "\(viaCommand)")
