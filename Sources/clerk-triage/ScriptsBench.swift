@@ -39,8 +39,12 @@ struct ScriptsBench: AsyncParsableCommand {
     @Option(help: "Seed for drawing the users to ban (default: a new one each run, printed).")
     var seed: UInt64?
 
-    /// A development key: the sandbox allows it Clerk's 100 requests per 10 s when the limits are on.
+    /// A development key for the ban: the sandbox allows it Clerk's 100 requests per 10 s.
     static let key = "sk_test_bench_scripts"
+    /// A production key for the listing: 50,000 users is a production instance, and on a development
+    /// key Clerk allows 100 requests per 10 s, so fetching 101 pages honestly takes over 10 s
+    /// (clerk-triage waits for the window; the SDK, sending regardless, would get a 429 from Clerk).
+    static let listingKey = "sk_live_bench_scripts"
 
     func validate() throws {
         guard users >= 1, runs >= 1, ban >= 1 else { throw ValidationError("--users, --runs and --ban must be 1 or more") }
@@ -49,14 +53,11 @@ struct ScriptsBench: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let seed = self.seed ?? UInt64.random(in: 1...UInt64(UInt32.max))
-        var configuration = SandboxConfiguration(secretKey: Self.key)
-        configuration.users = users
-        configuration.enforcesRateLimits = false
-        let server = try await SandboxServer.start(configuration)
+        let listing = try await Self.sandbox(users: users, key: Self.listingKey)
         let generated = started.duration(to: .now)
         let scratch = try PrivateDirectory()
         defer { scratch.remove() }
-        Output.line("sandbox: \(ScriptFigures.grouped(users)) users generated in \(Measurements.format(generated)); sk_test_ key; seed \(seed)")
+        Output.line("listing sandbox: \(ScriptFigures.grouped(users)) users generated in \(Measurements.format(generated)); sk_live_ key, limits off")
 
         let binary = Self.executablePath()
         let sdk = withoutSDK ? .skipped("--without-sdk") : await SDKSide.locate(scripts: scripts, python: python, executable: binary, scratch: scratch)
@@ -64,24 +65,39 @@ struct ScriptsBench: AsyncParsableCommand {
         case .ready(let python, let scripts, let version): Output.line("SDK side: clerk-backend-api \(version), \(python), scripts in \(scripts)")
         case .skipped(let reason): Output.line("SDK side skipped: \(reason)")
         }
-        let control = SandboxControl(baseURL: server.baseURL, key: Self.key)
-        let runner = ScriptRunner(binary: binary, sdk: sdk, control: control, scratch: scratch)
-        let reader = ClerkClient(configuration: ClerkConfiguration(
-            baseURL: server.baseURL, secretKey: SecretKey(Self.key), retry: .none, rateLimits: .unlimited))
-        let total = try await reader.users.count()
+        let listRunner = ScriptRunner(binary: binary, sdk: sdk, control: SandboxControl(baseURL: listing.baseURL, key: Self.listingKey), scratch: scratch)
+        let total = try await Self.reader(listing, key: Self.listingKey).users.count()
         var table = FigureTable()
         table.add([.init(figure: "generate \(ScriptFigures.grouped(users)) users (in this process)", measured: Measurements.format(generated), goal: "", met: nil)])
+        table.add(try await ListFigures(runner: listRunner, users: total, runs: runs).measure())
+        await listing.stop()
 
-        table.add(try await ListFigures(runner: runner, users: total, runs: runs).measure())
-
-        let sets = try await idSets(reader, count: runner.sdkReady ? 2 * runs : runs, seed: seed)
-        table.add(try await BanFigures(runner: runner, reader: reader, idSets: sets, runs: runs,
+        // The ban gets a sandbox of its own with a development key, drawn from ~2 % banned users.
+        let sets = listRunner.sdkReady ? 2 * runs : runs
+        let banning = try await Self.sandbox(users: sets * ban * 11 / 10 + 100, key: Self.key)
+        Output.line("ban sandbox: sk_test_ key, seed \(seed)")
+        let banRunner = ScriptRunner(binary: binary, sdk: sdk, control: SandboxControl(baseURL: banning.baseURL, key: Self.key), scratch: scratch)
+        let reader = Self.reader(banning, key: Self.key)
+        let idSets = try await idSets(reader, count: sets, seed: seed)
+        table.add(try await BanFigures(runner: banRunner, reader: reader, idSets: idSets, runs: runs,
                                        budget: SecretKey(Self.key).instanceKind == .production ? .productionInstance : .developmentInstance).measure())
 
         Output.line("")
         table.print()
         Output.line("whole run \(Measurements.format(started.duration(to: .now)))")
-        await server.stop()
+        await banning.stop()
+    }
+
+    private static func sandbox(users: Int, key: String) async throws -> SandboxServer {
+        var configuration = SandboxConfiguration(secretKey: key)
+        configuration.users = users
+        configuration.enforcesRateLimits = false
+        return try await SandboxServer.start(configuration)
+    }
+
+    /// The bench's own reads: no limiter, no retries, so they neither wait nor hide a fault.
+    private static func reader(_ server: SandboxServer, key: String) -> ClerkClient {
+        ClerkClient(configuration: ClerkConfiguration(baseURL: server.baseURL, secretKey: SecretKey(key), retry: .none, rateLimits: .unlimited))
     }
 
     /// `count` disjoint sets of `ban` ids, drawn at random from the users not banned.
