@@ -15,7 +15,9 @@ public struct StatusBar: Sendable, Hashable {
         let rightWidth = min(right.reduce(0) { $0 + DisplayWidth.of(Sanitizer.clean($1.text)) }, rect.width)
         let rightX = rect.maxX - rightWidth
         grid.put(right, x: rightX, y: rect.y, clip: line)
-        grid.put(left, x: rect.x, y: rect.y, clip: Rect(x: rect.x, y: rect.y, width: max(0, rightX - rect.x - 1), height: 1))
+        // A message or hint cut short ends with "…", so nobody takes half of it for all of it.
+        let leftWidth = max(0, rightX - rect.x - 1)
+        grid.put(left.truncated(toColumns: leftWidth), x: rect.x, y: rect.y, clip: Rect(x: rect.x, y: rect.y, width: leftWidth, height: 1))
     }
 }
 
