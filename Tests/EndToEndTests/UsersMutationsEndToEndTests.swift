@@ -434,6 +434,61 @@ struct UsersResumeEndToEndTests {
         #expect(try Self.unfinishedCommandIDs(script) == left)
     }
 
+    /// Starts `users ARGUMENTS` on `ids`, and once the journal shows a command ended and others still
+    /// to go, sends it `signal`.
+    static func signalledMidway(_ script: ScriptEnvironment, _ arguments: [String], _ ids: [String], _ signal: Int32) async throws -> RunningScript {
+        func outcomes() -> Int {
+            guard let path = try? Self.journalPath(script.stateHome), let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+            return text.split(separator: "\n").filter { $0.contains("\"kind\":\"outcome\"") }.count
+        }
+        // Outcomes of earlier runs are already there: wait for one of this run's.
+        let earlier = outcomes()
+        let running = try script.startUsers(arguments, stdin: ids.joined(separator: "\n"))
+        do {
+            try await waitUntil("a command of this run journalled as ended", timeout: .seconds(60)) { outcomes() > earlier }
+        } catch {
+            kill(running.pid, SIGKILL)
+            throw HarnessError("\(error)\n\(running.wait())")
+        }
+        kill(running.pid, signal)
+        return running
+    }
+
+    @Test("Ctrl-C: the requests in flight finish, the commands not started are cancelled in the journal, the summary says so, exit 130; SIGTERM exits 143; a second Ctrl-C quits at once and leaves the journal to resume")
+    func interrupted() async throws {
+        let sandbox = try await SandboxProcess(users: 120, extraArguments: ["--fault-latency-ms", "1500"])
+        defer { sandbox.stop() }
+        let script = try ScriptEnvironment(sandbox: sandbox)
+        defer { script.remove() }
+        let ids = try await sandbox.client.users.list(UserListQuery(limit: 40)).map(\.id)
+
+        let stopped = try await Self.signalledMidway(script, ["lock", "-"], ids, SIGINT).wait()
+        #expect(stopped.status == 130, "\(stopped)")
+        #expect(stopped.stderr.contains("Stopping (Ctrl-C)"), "\(stopped)")
+        let summary = try #require(stopped.stderr.firstMatch(of: /(\d+) locked, (\d+) not started \(stopped by Ctrl-C\)\n$/), "\(stopped)")
+        let (done, notStarted) = (Int(summary.1) ?? -1, Int(summary.2) ?? -1)
+        #expect(done > 0 && notStarted > 0 && done + notStarted == ids.count, "\(stopped)")
+        #expect(stopped.stdoutLines.count == done && Set(stopped.stdoutLines).isSubset(of: Set(ids)), "\(stopped)")
+        for id in stopped.stdoutLines { #expect(try await sandbox.client.users.get(id).locked, "\(id) printed as locked") }
+        let audited = script.auditLog.split(separator: "\n").filter { $0.contains("\"action\":\"lock\"") && $0.contains("\"outcome\":\"done\"") }
+        #expect(audited.count == done, "every request in flight finished and was audited: \(script.auditLog)")
+        #expect(try Self.unfinishedCommandIDs(script).isEmpty, "the commands not started were cancelled, not left to resume")
+
+        let terminated = try await Self.signalledMidway(script, ["unlock", "-"], ids, SIGTERM).wait()
+        #expect(terminated.status == 143 && terminated.stderr.contains("not started (stopped by SIGTERM)\n"), "\(terminated)")
+        #expect(!terminated.stderr.contains("Resuming"), "\(terminated)")
+        #expect(try Self.unfinishedCommandIDs(script).isEmpty)
+
+        let twice = try await Self.signalledMidway(script, ["lock", "-"], ids, SIGINT)
+        try await waitUntil("the first Ctrl-C said", timeout: .seconds(30)) {
+            String(decoding: FileManager.default.contents(atPath: twice.error) ?? Data(), as: UTF8.self).contains("Stopping")
+        }
+        kill(twice.pid, SIGINT)
+        let quit = twice.wait()
+        #expect(quit.status == 130 && quit.stderr.contains("Stopped at once") && !quit.stderr.contains("(stopped by Ctrl-C)"), "\(quit)")
+        #expect(!(try Self.unfinishedCommandIDs(script)).isEmpty, "what was in flight stays in the journal")
+    }
+
     @Test("the console offers the killed run's journal at its start and finishes it")
     func consoleResumes() async throws {
         let sandbox = try await SandboxProcess(users: 400, extraArguments: Self.latency)

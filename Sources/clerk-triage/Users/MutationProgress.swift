@@ -48,6 +48,16 @@ final class MutationProgress: Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// Ends the line where it stands (the bar as it was, a ^C the terminal echoed), so that what is
+    /// written next starts on a line of its own.
+    func endLine() {
+        let drawn = state.withLock { state in
+            defer { state.drawn = false }
+            return state.drawn
+        }
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
     /// Clears the line before anything else is written on stderr.
     func clear() {
         let drawn = state.withLock { state in

@@ -87,6 +87,8 @@ struct UserMutation {
         var resumed = ResumedCommands()
         var notJournalled: String?
         var auditLog: String?
+        /// The signal that stopped the run part way (Ctrl-C, SIGTERM).
+        var stoppedBy: Int32?
     }
 
     private static func openLayer(client: ClerkClient, environment: [String: String]) throws -> CommandLayer {
@@ -100,13 +102,22 @@ struct UserMutation {
 
     private func send(_ userIDs: [String], resuming unfinished: [UnfinishedCommand], layer: CommandLayer, identity: InstanceIdentity) async throws -> MutationRun {
         let queue = layer.queue
+        let interrupt = MutationInterrupt()
         let resumed = await ResumedCommands.resume(unfinished, on: queue)
         let covered = resumed.covered(userIDs, action: kind.action)
         let commands = try Self.commands(kind, userIDs.filter { !covered.contains($0) }, identity)
         let progress = MutationProgress(total: userIDs.count - covered.count + resumed.remainingUsers, verb: kind.pastTense, showBar: isatty(STDERR_FILENO) == 1)
         var run = MutationRun(tally: MutationTally(), resumed: resumed, auditLog: layer.auditLog.path)
+        interrupt.install { [progress] number in
+            progress.endLine()
+            Output.error("Stopping (\(MutationInterrupt.name(number))): no new command starts, and the requests in flight finish "
+                + "and are journalled; the commands not started are cancelled. \(MutationInterrupt.name(SIGINT)) again to quit at once.")
+            Task { await queue.cancelNotStarted() }
+        }
+        defer { interrupt.remove() }
         var enqueued = 0
         for command in commands {
+            if interrupt.signal != nil { break }
             do {
                 try await queue.enqueue(command)
                 enqueued += 1
@@ -115,12 +126,14 @@ struct UserMutation {
                 break
             }
         }
+        // Commands journalled while the first cancelling ran.
+        if interrupt.signal != nil { await queue.cancelNotStarted() }
         run.tally = await MutationTally.collect(queue.events, expecting: enqueued + resumed.commands.count, alreadyDone: resumed.alreadyDone,
                                                 progress: progress) { action, userIDs in
             // A bulk call Clerk refuses as a whole (one unknown id among 50) is sent again one user
             // at a time, so that only the users it really refuses fail.
             var queued: [String] = []
-            for userID in userIDs {
+            for userID in userIDs where interrupt.signal == nil {
                 do {
                     try await queue.enqueue(try Command(action, userID: userID, instance: queue.instance))
                     queued.append(userID)
@@ -133,6 +146,7 @@ struct UserMutation {
         run.tally.done += resumed.doneEarlier(covered)
         await queue.finishEvents()
         progress.clear()
+        run.stoppedBy = interrupt.signal
         return run
     }
 
@@ -178,7 +192,7 @@ struct UserMutation {
         if failed > 0 { parts.append("\(failed) failed") }
         if unknown > 0 { parts.append("\(unknown) unknown (open the console to settle them)") }
         let notSent = userIDs.count - doneInOrder.count - plan.unchanged.count - failed - unknown
-        if notSent > 0 { parts.append("\(notSent) not sent") }
+        if notSent > 0 { parts.append(run.stoppedBy.map { "\(notSent) not started (stopped by \(MutationInterrupt.name($0)))" } ?? "\(notSent) not sent") }
         // The earlier run's users outside this run's list count among its troubles too.
         let resumedFailed = outcome.failedUsers.filter { !mine.contains($0) }.count
         let resumedUnknown = outcome.unknownUsers.filter { !mine.contains($0) }.count
@@ -188,9 +202,12 @@ struct UserMutation {
             if resumedUnknown > 0 { earlier.append("\(resumedUnknown) more unknown") }
             parts.append("resumed from an earlier run: " + earlier.joined(separator: ", "))
         }
-        let trouble = failed + unknown + notSent + resumedFailed + resumedUnknown > 0
+        let failures = failed + unknown + resumedFailed + resumedUnknown > 0
+        let trouble = failures || notSent > 0
         let auditLog = run.auditLog.map { " — see the audit log \($0)" } ?? ""
-        Output.error(parts.joined(separator: ", ") + (trouble ? auditLog : ""))
+        Output.error(parts.joined(separator: ", ") + (failures || trouble && run.stoppedBy == nil ? auditLog : ""))
+        // Stopped by the operator: the shell's status for the signal, as if it had ended the run.
+        if let signal = run.stoppedBy { throw ExitCode(128 + signal) }
         guard trouble else { return }
         if outcome.done.isEmpty, unknown + resumedUnknown == 0, let first = outcome.failures.first?.error, ScriptExit.stopping(first) {
             throw ScriptExit.code(for: first)
