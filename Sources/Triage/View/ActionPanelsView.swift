@@ -132,7 +132,7 @@ enum PromptViews {
         let width = min(84, model.size.width - 2) - 4
         var lines: [StyledLine] = []
         let count = unfinished.count
-        for piece in Wrap.words("\(count) command\(count == 1 ? " was" : "s were") not finished when the console last stopped:", width: width) {
+        for piece in Wrap.words("\(count) command\(count == 1 ? " was" : "s were") not finished when this instance was last left (by the console or a script):", width: width) {
             lines.append([Span(piece, theme[.dialog])])
         }
         for item in unfinished.prefix(8) {

@@ -24,7 +24,7 @@ enum MetadataView {
         pane.render(into: &grid, in: MetadataLayout.previewRect(model.size), markerStyle: theme[.muted])
 
         let hints: [(TriageAction, String)] = [(.editorSend, "send"), (.editorNextField, "field"), (.editorMode, "merge/replace"),
-                                               (.editorUndo, "undo"), (.editorJumpToError, "to error"), (.editorClose, "close")]
+                                               (.editorExternal, "$EDITOR"), (.editorUndo, "undo"), (.editorJumpToError, "to error"), (.editorClose, "close")]
         let labelled = hints.compactMap { action, label in model.keymap.keys(for: action).first.map { ($0.label, label) } }
         let left: StyledLine = model.status.map { [Span(" " + $0.text, theme[$0.isError ? .error : .statusBar])] }
             ?? [Span(" ", theme[.statusBar])] + HintBar.line(labelled, keyStyle: theme[.statusBar].adding(.bold), labelStyle: theme[.statusBar])

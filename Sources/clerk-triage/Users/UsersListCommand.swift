@@ -52,7 +52,7 @@ struct UsersListCommand: AsyncParsableCommand {
                 let count = try await page(users, query, writer: &writer).count
                 // A full page usually means more users match; a script piping this on should know.
                 if count == query.limit {
-                    Output.error("Listed \(count) users, one page; more may match: --all lists every one.")
+                    Output.error("Listed \(count) user\(count == 1 ? "" : "s"), one page; more may match: --all lists every one.")
                 }
             }
         } catch let error as ClerkAPIError {
