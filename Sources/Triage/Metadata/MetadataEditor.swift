@@ -9,7 +9,7 @@ public struct MetadataEditor: Sendable {
 
         public var title: String { "\(rawValue) metadata" }
 
-        func value(of user: User) -> JSONValue {
+        public func value(of user: User) -> JSONValue {
             switch self {
             case .public: user.publicMetadata
             case .private: user.privateMetadata ?? .emptyObject
@@ -17,7 +17,7 @@ public struct MetadataEditor: Sendable {
             }
         }
 
-        func update(_ value: JSONValue) -> MetadataUpdate {
+        public func update(_ value: JSONValue) -> MetadataUpdate {
             switch self {
             case .public: MetadataUpdate(publicMetadata: value)
             case .private: MetadataUpdate(privateMetadata: value)

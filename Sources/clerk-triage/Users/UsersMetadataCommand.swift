@@ -51,21 +51,18 @@ enum MetadataFieldChoice: String, EnumerableFlag, Sendable {
         }
     }
 
-    func current(of user: User) -> JSONValue {
+    /// The console editor's field: one place says where each field lives on a user.
+    private var editorField: MetadataEditor.Field {
         switch self {
-        case .public: user.publicMetadata
-        case .private: user.privateMetadata ?? .emptyObject
-        case .unsafe: user.unsafeMetadata ?? .emptyObject
+        case .public: .public
+        case .private: .private
+        case .unsafe: .unsafe
         }
     }
 
-    func update(_ value: JSONValue) -> MetadataUpdate {
-        switch self {
-        case .public: MetadataUpdate(publicMetadata: value)
-        case .private: MetadataUpdate(privateMetadata: value)
-        case .unsafe: MetadataUpdate(unsafeMetadata: value)
-        }
-    }
+    func current(of user: User) -> JSONValue { editorField.value(of: user) }
+
+    func update(_ value: JSONValue) -> MetadataUpdate { editorField.update(value) }
 }
 
 /// The patch as typed or read from @FILE, checked before any request: JSON errors by line and
