@@ -45,7 +45,7 @@ struct InstanceConfigTests {
         }
     }
 
-    @Test("--instance wins over default_instance, which wins over CLERK_SECRET_KEY; an unknown name lists the configured ones")
+    @Test("--instance wins over default_instance; without either no instance is chosen (CLERK_SECRET_KEY then applies); an unknown name lists the configured ones")
     func precedence() throws {
         let config = try ConfigFile.parse("instances:\n  dev: {}\n  prod: {}\ndefault_instance: dev\n", path: "c.yaml")
         #expect(try config.selectedInstance(flag: "prod")?.name == "prod")
