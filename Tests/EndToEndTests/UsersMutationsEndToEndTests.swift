@@ -246,6 +246,27 @@ struct UsersMutationsEndToEndTests {
         let noIDs = try script.users(["ban"])
         #expect(noIDs.status == 2 && noIDs.stderr.contains("no user ids given"), "\(noIDs)")
     }
+
+    @Test("with --instance, a key Clerk refuses names the instance's key_env or key_command, not CLERK_SECRET_KEY")
+    func instanceKeyHint() async throws {
+        let sandbox = try await SandboxProcess(users: 5)
+        defer { sandbox.stop() }
+        var script = try ScriptEnvironment(sandbox: nil)
+        defer { script.remove() }
+        let config = "\(script.stateHome)/config.yaml"
+        try Data("""
+            instances:
+              live: { api_url: "\(sandbox.baseURL)", key_env: LIVE_KEY }
+              vault: { api_url: "\(sandbox.baseURL)", key_command: "echo sk_test_not_this_one" }
+            """.utf8).write(to: URL(fileURLWithPath: config))
+        script.variables["CLERK_TRIAGE_CONFIG"] = config
+        script.variables["LIVE_KEY"] = "sk_test_not_this_one"
+        let env = try script.users(["lock", "user_a", "--instance", "live"])
+        #expect(env.status == 3 && env.stderr.contains("instance live: LIVE_KEY, which its key_env names") && !env.stderr.contains("CLERK_SECRET_KEY"), "\(env)")
+        let command = try script.users(["unlock", "user_a", "--instance", "vault"])
+        #expect(command.status == 3 && command.stderr.contains("instance vault: what its key_command prints") && !command.stderr.contains("CLERK_SECRET_KEY"), "\(command)")
+        #expect(!env.stderr.contains("sk_test_not_this_one") && !command.stderr.contains("sk_test_not_this_one"), "the key was printed")
+    }
 }
 
 /// A `users ban` run killed with SIGKILL while its bulk calls are in the air leaves its commands in

@@ -52,7 +52,8 @@ enum PlanReading {
 
     /// Clerk's message and what to do, for a user a plan refuses.
     static func reason(_ error: ClerkAPIError) -> String {
-        error.description + (error.suggestion.isEmpty ? "" : " \(error.suggestion)")
+        let suggestion = ScriptExit.suggestion(for: error)
+        return error.description + (suggestion.isEmpty ? "" : " \(suggestion)")
     }
 
     /// Reads each user's state with `read` and lets `decide` place them in the plan; a user that

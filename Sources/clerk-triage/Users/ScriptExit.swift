@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClerkAPI
+import Synchronization
 
 /// The exit statuses scripts can rely on.
 enum ScriptExit {
@@ -33,8 +34,18 @@ enum ScriptExit {
     static func report(_ error: ClerkAPIError, about subject: String? = nil) {
         let prefix = subject.map { "\($0): " } ?? ""
         Output.error("Error: \(prefix)\(error.description)")
-        let suggestion = error.suggestion
+        let suggestion = suggestion(for: error)
         if !suggestion.isEmpty { Output.error(suggestion) }
+    }
+
+    /// Where the key of an `--instance` run comes from, said when Clerk refuses it: "Check
+    /// CLERK_SECRET_KEY" would send the operator to a variable that run never read.
+    static let instanceKeyHint = Mutex<String?>(nil)
+
+    /// What to do about an error, in the words of how this run found its key.
+    static func suggestion(for error: ClerkAPIError) -> String {
+        if case .api(let failure) = error, failure.status == 401, let hint = instanceKeyHint.withLock({ $0 }) { return hint }
+        return error.suggestion
     }
 
     /// Ends the command: the message on stderr and the status.

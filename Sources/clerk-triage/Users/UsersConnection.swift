@@ -32,6 +32,13 @@ struct UsersConnectionOptions: ParsableArguments {
                         + "start `clerk-triage sandbox` and name its address and key as an instance instead.", ScriptExit.authentication)
                 }
                 configuration = resolved
+                if case .api(_, let source) = named.entry.connection {
+                    let whence = switch source {
+                    case .environment(let variable): "\(variable), which its key_env names"
+                    case .command: "what its key_command prints"
+                    }
+                    ScriptExit.instanceKeyHint.withLock { $0 = "Check the key of instance \(named.name): \(whence) (in \(config.path ?? "the config file")). Clerk did not accept it." }
+                }
             } catch let error as InstanceKeyError {
                 throw ScriptExit.fail(error.description, ScriptExit.authentication)
             }
