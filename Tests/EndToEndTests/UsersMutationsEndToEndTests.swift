@@ -266,6 +266,12 @@ struct UsersMutationsEndToEndTests {
         let command = try script.users(["unlock", "user_a", "--instance", "vault"])
         #expect(command.status == 3 && command.stderr.contains("instance vault: what its key_command prints") && !command.stderr.contains("CLERK_SECRET_KEY"), "\(command)")
         #expect(!env.stderr.contains("sk_test_not_this_one") && !command.stderr.contains("sk_test_not_this_one"), "the key was printed")
+
+        // With the right key, a dry run names the instance as the config file does.
+        script.variables["LIVE_KEY"] = sandbox.key
+        let dry = try script.users(["lock", "user_a", "--instance", "live", "--dry-run"])
+        let host = try #require(URL(string: sandbox.baseURL)).host ?? ""
+        #expect(dry.status == 0 && dry.stderr.contains("would be locked on live (development, \(host):"), "\(dry)")
     }
 }
 

@@ -60,13 +60,13 @@ struct UserMutation {
         ResumedCommands.sayLeft(selection.others)
         if !safety.dryRun, identity.keyKind == .production, userIDs.count > 1 || !selection.mine.isEmpty, !safety.yes {
             let resumedNote = selection.mine.isEmpty ? "" : " (\(Self.users(selection.mineRemainingUsers)) of them resumed from an earlier run that did not finish)"
-            try ProductionConfirmation.ask("\(kind.verb.prefix(1).uppercased() + kind.verb.dropFirst()) \(Self.users(userIDs.count)) on the production instance \(identity.host)\(resumedNote)?",
+            try ProductionConfirmation.ask("\(kind.verb.prefix(1).uppercased() + kind.verb.dropFirst()) \(Self.users(userIDs.count)) on \(identity.spoken)\(resumedNote)?",
                                            count: userIDs.count)
         }
         let plan = try await planner.plan(userIDs, kind: kind, client: client, dryRun: safety.dryRun)
         if safety.dryRun {
             ResumedCommands.sayWouldResume(selection.mine)
-            var parts = ["Dry run: \(Self.users(plan.send.count)) would be \(kind.pastTense) on \(identity.host)"]
+            var parts = ["Dry run: \(Self.users(plan.send.count)) would be \(kind.pastTense) on \(identity.spoken)"]
             if !plan.unchanged.isEmpty { parts.append("\(plan.unchanged.count) unchanged") }
             if !plan.refused.isEmpty { parts.append("\(plan.refused.count) refused") }
             Self.sayRefused(plan, kind: kind)
@@ -216,4 +216,18 @@ struct UserMutation {
     }
 
     static func users(_ count: Int) -> String { count == 1 ? "1 user" : "\(count) users" }
+}
+
+extension InstanceIdentity {
+    /// The instance as prompts and dry runs name it: by the config file's name when it has one, so an
+    /// operator with several instances on one host sees which (`live (PRODUCTION, api.clerk.com)`).
+    var spoken: String {
+        guard let name else { return keyKind == .production ? "the production instance \(host)" : host }
+        let kindWord = switch keyKind {
+        case .production: "PRODUCTION"
+        case .development: "development"
+        case .unknown: "unknown kind of key"
+        }
+        return "\(name) (\(kindWord), \(host))"
+    }
 }
