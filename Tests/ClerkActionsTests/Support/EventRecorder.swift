@@ -17,7 +17,10 @@ final class EventRecorder: Sendable {
 
     var all: [CommandEvent] { store.events.withLock { $0 } }
 
-    func waitFor(_ what: String, timeout: Duration = .seconds(10), _ matches: @Sendable (CommandEvent) -> Bool) async throws -> CommandEvent {
+    /// The deadline is generous on purpose: with the whole suite running on two cores, CPU-heavy
+    /// tests can hold the cooperative threads for seconds (a 10 s deadline timed out that way),
+    /// and a passing wait costs nothing however long its deadline.
+    func waitFor(_ what: String, timeout: Duration = .seconds(60), _ matches: @Sendable (CommandEvent) -> Bool) async throws -> CommandEvent {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
